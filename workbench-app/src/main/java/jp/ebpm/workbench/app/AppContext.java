@@ -1,0 +1,40 @@
+package jp.ebpm.workbench.app;
+
+import java.util.ResourceBundle;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.stage.Window;
+
+import jp.ebpm.analysis.store.Project;
+
+/**
+ * What the main window offers to every feature view (survey, map, KPI, location data): the open project,
+ * background tasks with progress and cancel, localized text, and navigation. Passed by constructor; there
+ * is no global instance.
+ */
+public interface AppContext {
+
+    /** The open project; its value is {@code null} while none is open. */
+    ReadOnlyObjectProperty<Project> project();
+
+    /** Runs long work off the FX thread with progress and cancel in the status bar. */
+    TaskRunner tasks();
+
+    /**
+     * The resource bundle of a feature, e.g. {@code "main"}, {@code "survey"}, {@code "map"}, {@code "kpi"},
+     * {@code "location"}: {@code jp/ebpm/workbench/i18n/<feature>.properties} and its {@code _ja} variant.
+     */
+    ResourceBundle bundle(String feature);
+
+    /** The main window, as owner of dialogs. */
+    Window owner();
+
+    /** Reloads the catalog tree (after a feature created a dataset). */
+    void refreshCatalog();
+
+    /** Selects a dataset in the catalog and shows it in the data view. */
+    void showDataset(String name);
+
+    /** Shows an error to the user in plain words (no stack trace). */
+    void showError(String title, Throwable error);
+}
