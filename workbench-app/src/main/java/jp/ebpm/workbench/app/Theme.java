@@ -11,13 +11,14 @@ import javafx.scene.text.Font;
 /**
  * The look of every window: the workbench stylesheet and an explicit Japanese-capable font family.
  * JavaFX's automatic fallback does not find Noto CJK (a TTC file), so the family is set by name on the
- * root of each scene (tech probe section 2).
+ * root of each scene (tech probe section 2). IPAPGothic (proportional) comes before IPAGothic (fixed
+ * width), which makes menus and tables look like a terminal.
  */
 public final class Theme {
 
     /** Preferred families, first available wins. */
     public static final List<String> JAPANESE_FAMILIES = List.of(
-            "Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "Yu Gothic UI", "Meiryo", "Hiragino Sans");
+            "Noto Sans CJK JP", "IPAexGothic", "IPAPGothic", "IPAGothic", "Yu Gothic UI", "Meiryo", "Hiragino Sans");
 
     private static final String CSS = Theme.class.getResource("workbench.css").toExternalForm();
 

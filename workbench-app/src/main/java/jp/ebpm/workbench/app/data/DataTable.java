@@ -58,7 +58,7 @@ public final class DataTable {
             table.setItems(FXCollections.observableArrayList());
             return;
         }
-        table.getColumns().add(rowNumberColumn());
+        table.getColumns().add(rowNumberColumn(newSource.rowCount()));
         for (int i = 0; i < newSource.columns().size(); i++) {
             table.getColumns().add(valueColumn(newSource, i));
         }
@@ -71,10 +71,10 @@ public final class DataTable {
         table.scrollTo(0);
     }
 
-    private static TableColumn<Integer, Object> rowNumberColumn() {
+    private static TableColumn<Integer, Object> rowNumberColumn(int rows) {
         TableColumn<Integer, Object> c = new TableColumn<>("#");
         c.setSortable(false);
-        c.setPrefWidth(80);
+        c.setPrefWidth(Math.max(40, String.valueOf(rows).length() * 8.5 + 20));
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue() + 1));
         c.setCellFactory(col -> new ValueCell(true));
         c.getStyleClass().add("row-number");
@@ -85,11 +85,39 @@ public final class DataTable {
         ColumnInfo info = src.columns().get(index);
         TableColumn<Integer, Object> c = new TableColumn<>(info.name());
         c.setSortable(false);
-        c.setPrefWidth(Math.max(90, Math.min(260, info.name().length() * 14 + 40)));
+        c.setPrefWidth(preferredWidth(src, index));
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(src.value(p.getValue(), index)));
         boolean numeric = NUMERIC.contains(baseType(info.type()));
         c.setCellFactory(col -> new ValueCell(numeric));
         return c;
+    }
+
+    /** Rows looked at to size a column (the first page is already in memory when a table opens). */
+    private static final int SIZING_ROWS = 50;
+
+    /** A width that fits the header and the first rows' values, between 60 and 400 pixels. */
+    static double preferredWidth(RowSource src, int column) {
+        int chars = displayWidth(src.columns().get(column).name()) + 2;
+        if (NUMERIC.contains(baseType(src.columns().get(column).type()))) {
+            // Numbers further down (ids, counts) tend to grow with the row count.
+            chars = Math.max(chars, String.valueOf(src.rowCount()).length() + 1);
+        }
+        for (int r = 0; r < Math.min(SIZING_ROWS, src.rowCount()); r++) {
+            Object v = src.value(r, column);
+            if (v != null && v != RowSource.LOADING) {
+                chars = Math.max(chars, displayWidth(v.toString()));
+            }
+        }
+        return Math.max(60, Math.min(400, chars * 8.5 + 24));
+    }
+
+    /** Text width in half-width character units: CJK and other wide characters count twice. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= 0x1100 ? 2 : 1;
+        }
+        return w;
     }
 
     private static String baseType(String type) {
