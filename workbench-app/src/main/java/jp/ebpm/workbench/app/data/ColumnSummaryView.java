@@ -31,7 +31,8 @@ final class ColumnSummaryView {
         table.getColumns().add(column(text.getString("summary.column"), ColumnSummary::name));
         table.getColumns().add(column(text.getString("summary.type"), ColumnSummary::type));
         table.getColumns().add(column(text.getString("summary.nonNull"), s -> counts.format(s.nonNull())));
-        table.getColumns().add(column(text.getString("summary.distinct"), s -> counts.format(s.distinctCount())));
+        // DuckDB's approximate distinct count (HyperLogLog) can exceed the number of values: cap it there.
+        table.getColumns().add(column(text.getString("summary.distinct"), s -> counts.format(Math.min(s.distinctCount(), s.nonNull()))));
         table.getColumns().add(column(text.getString("summary.min"), ColumnSummary::min));
         table.getColumns().add(column(text.getString("summary.max"), ColumnSummary::max));
         table.getColumns().add(column(text.getString("summary.mean"),
