@@ -89,7 +89,7 @@ final class ExcelImport {
         }
         int firstData = header + headerRows;
         int end = rows;
-        while (end > firstData && count(g, end - 1) <= 1) {
+        while (end > firstData && (count(g, end - 1) == 0 || (g.width() > 1 && count(g, end - 1) == 1))) {
             end--;
         }
         // drop columns that are empty in the header and in all data
