@@ -68,9 +68,8 @@ public final class MainWindow {
         catalog = new CatalogViewModel(context);
         data = new DataViewModel(context, pageReader, Platform::runLater);
         catalogView = new CatalogView(catalog, text, data::show);
-        context.wire(runner, catalog::refresh, this::showDataset);
-        // After a reload the shown dataset is re-read (its rows may have changed) or cleared when gone.
-        catalog.datasets().addListener((javafx.collections.ListChangeListener<DatasetInfo>) c -> reloadShown());
+        context.wire(runner, this::refreshCatalog, this::showDataset);
+        catalog.datasets().addListener((javafx.collections.ListChangeListener<DatasetInfo>) c -> catalogChanged());
 
         dataTab = new Tab(text.getString("tab.data"), new DataView(data, text).node());
         dataTab.setId("dataTab");
@@ -140,15 +139,23 @@ public final class MainWindow {
         data.show(name);
     }
 
-    private void reloadShown() {
+    /** Reloads the catalog and the shown dataset (after SQL or a feature changed the project). */
+    void refreshCatalog() {
+        catalog.refresh();
+        data.reload();
+    }
+
+    /** The shown dataset is cleared when it left the catalog and re-read when its entry changed. */
+    private void catalogChanged() {
         DatasetInfo shown = data.dataset().get();
         if (shown == null) {
             return;
         }
-        if (catalog.datasets().stream().anyMatch(d -> d.name().equals(shown.name()))) {
-            data.show(shown.name());
-        } else {
+        DatasetInfo now = catalog.datasets().stream().filter(d -> d.name().equals(shown.name())).findFirst().orElse(null);
+        if (now == null) {
             data.clear();
+        } else if (!now.equals(shown)) {
+            data.show(now.name());
         }
     }
 

@@ -87,9 +87,21 @@ public final class DataViewModel {
         context.tasks().run(text("data.task.open", name), (p, c) -> open(project, name),
                 opened -> {
                     if (g == generation && project == context.project().get()) {
-                        apply(project, opened);
+                        if (opened == null) {
+                            clear();
+                        } else {
+                            apply(project, opened);
+                        }
                     }
                 });
+    }
+
+    /** Reads the shown dataset again (its rows may have changed); clears the view when it is gone. */
+    public void reload() {
+        DatasetInfo shown = dataset.get();
+        if (shown != null) {
+            show(shown.name());
+        }
     }
 
     /** Computes the column summary of the shown dataset in a task. */
@@ -123,8 +135,12 @@ public final class DataViewModel {
     private record Opened(DatasetInfo info, int rowCount, QueryResult firstPage) {
     }
 
+    /** Reads what the view needs, or {@code null} when the dataset no longer exists. */
     private static Opened open(Project project, String name) {
-        DatasetInfo info = project.catalog().get(name);
+        DatasetInfo info = project.catalog().find(name).orElse(null);
+        if (info == null) {
+            return null;
+        }
         if (info.sensitivity() == Sensitivity.PRIVATE) {
             return new Opened(info, 0, null);
         }
