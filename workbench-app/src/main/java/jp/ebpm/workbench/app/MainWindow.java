@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -160,14 +161,16 @@ public final class MainWindow {
     }
 
     private boolean confirmChange(String statement) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL);
+        ButtonType run = new ButtonType(bundles.text("sql.confirm.run"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(bundles.text("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, cancel);
         alert.initOwner(stage);
         alert.setTitle(bundles.text("sql.confirm.title"));
         alert.setHeaderText(bundles.text("sql.confirm.header"));
         alert.setContentText(statement.length() > 400 ? statement.substring(0, 400) + "…" : statement);
         alert.getDialogPane().setId("confirmChange");
         theme.apply(alert);
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        return alert.showAndWait().filter(b -> b == run).isPresent();
     }
 
     private void shutdown() {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -119,13 +119,13 @@ class MainWindowTest {
 
         robot.clickOn("#sqlRun");
         waitUntil(() -> robot.lookup("#confirmChange").tryQuery().isPresent());
-        clickDialogButton(robot, ButtonType.CANCEL);
+        clickDialogButton(robot, ButtonBar.ButtonData.CANCEL_CLOSE);
         waitUntil(() -> robot.lookup("#sqlStatus").queryAs(Labeled.class).getText().startsWith("Not run"));
         assertEquals(2L, rowCount(window.session().project().get()));
 
         robot.clickOn("#sqlRun");
         waitUntil(() -> robot.lookup("#confirmChange").tryQuery().isPresent());
-        clickDialogButton(robot, ButtonType.OK);
+        clickDialogButton(robot, ButtonBar.ButtonData.OK_DONE);
         waitUntil(() -> robot.lookup("#sqlStatus").queryAs(Labeled.class).getText().contains("1 rows changed"));
         assertEquals(1L, rowCount(window.session().project().get()));
     }
@@ -164,10 +164,11 @@ class MainWindowTest {
         assertFalse(robot.lookup("#dataTable").queryAs(TableView.class).isVisible());
     }
 
-    private static void clickDialogButton(FxRobot robot, ButtonType type) {
+    private static void clickDialogButton(FxRobot robot, ButtonBar.ButtonData data) {
         DialogPane pane = robot.lookup("#confirmChange").queryAs(DialogPane.class);
         AtomicReference<Node> button = new AtomicReference<>();
-        robot.interact(() -> button.set(pane.lookupButton(type)));
+        robot.interact(() -> pane.getButtonTypes().stream().filter(t -> t.getButtonData() == data).findFirst()
+                .ifPresent(t -> button.set(pane.lookupButton(t))));
         robot.clickOn((Button) button.get());
     }
 

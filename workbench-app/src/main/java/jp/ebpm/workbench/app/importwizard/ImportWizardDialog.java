@@ -44,7 +44,8 @@ public final class ImportWizardDialog {
         dialog.initOwner(context.owner());
         dialog.setResizable(true);
         ButtonType importButton = new ButtonType(text.getString("import.run"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(importButton, ButtonType.CANCEL);
+        ButtonType cancelButton = new ButtonType(text.getString("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(importButton, cancelButton);
         dialog.getDialogPane().setContent(content(context));
         dialog.getDialogPane().setPrefSize(900, 640);
         dialog.getDialogPane().setId("importWizard");
@@ -60,7 +61,7 @@ public final class ImportWizardDialog {
                 dialog.close();
             });
         });
-        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(cancelButton);
         cancel.setId("importCancel");
         cancel.addEventFilter(ActionEvent.ACTION, e -> {
             if (model.importTask().get() != null) {
@@ -103,7 +104,8 @@ public final class ImportWizardDialog {
         sheet.setId("importSheet");
         sheet.valueProperty().addListener((o, a, v) -> model.chooseSheet(v));
         model.sheet().addListener((o, a, v) -> sheet.setValue(v));
-        Spinner<Integer> skip = new Spinner<>(-1, 1000, -1);
+        // Starts at 0 on screen while the model says "detect" (-1); the first preview shows the detected value.
+        Spinner<Integer> skip = new Spinner<>(0, 1000, 0);
         skip.setId("importSkip");
         skip.setEditable(true);
         skip.setPrefWidth(90);

@@ -263,6 +263,11 @@ public final class ImportWizardViewModel {
             nameError.set(text("import.noProject"));
             return;
         }
+        if (file.get() == null && (name.get() == null || name.get().isBlank())) {
+            // nothing chosen yet: no complaint about the empty name
+            nameError.set("");
+            return;
+        }
         try {
             project.catalog().checkNewName(name.get() == null ? "" : name.get().strip());
             nameError.set("");

@@ -3,6 +3,7 @@ package jp.ebpm.workbench.app.settings;
 import java.util.ResourceBundle;
 
 import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -44,10 +45,12 @@ public final class SettingsDialog {
         grid.addRow(0, new Label(text.getString("settings.language")), language);
         grid.add(note, 0, 1, 2, 1);
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        ButtonType ok = new ButtonType(text.getString("button.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(text.getString("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, cancel);
         theme.apply(dialog);
         dialog.setResultConverter(b -> {
-            if (b == ButtonType.OK && language.getValue() != session.settings().language()) {
+            if (b == ok && language.getValue() != session.settings().language()) {
                 session.updateSettings(session.settings().withLanguage(language.getValue()));
             }
             return b;

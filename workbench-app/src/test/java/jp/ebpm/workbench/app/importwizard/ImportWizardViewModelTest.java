@@ -55,10 +55,12 @@ class ImportWizardViewModelTest {
     }
 
     @Test
-    void aTakenOrEmptyNameIsRefused(FxRobot robot) {
+    void aTakenOrReservedNameIsRefusedButNothingIsSaidBeforeAFileIsChosen(FxRobot robot) {
+        robot.interact(model::validateName);
+        assertEquals("", model.nameError().get());
         robot.interact(() -> model.name().set("区別人口"));
         assertTrue(model.nameError().get().contains("already exists"));
-        robot.interact(() -> model.name().set(" "));
+        robot.interact(() -> model.name().set("_wb_mine"));
         assertFalse(model.nameError().get().isEmpty());
         robot.interact(() -> model.name().set("新しい表"));
         assertEquals("", model.nameError().get());
