@@ -1,7 +1,6 @@
 package jp.ebpm.workbench.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -84,15 +83,16 @@ class ImportWizardTest {
 
         TableView<?> preview = robot.lookup("#importPreview").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.getItems().size() == 3);
-        assertTrue(cellTexts(robot, "#importPreview").contains("川崎区"));
-        assertTrue(cellTexts(robot, "#importPreview").contains("髙～"));
+        // the cells are laid out in the next pulse after the items arrive
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> cellTexts(robot, "#importPreview").containsAll(List.of("川崎区", "髙～", "①")));
         assertEquals("wards_cp932", robot.lookup("#importName").queryAs(TextField.class).getText());
 
         robot.clickOn("#importRun");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#importWizard").tryQuery().isEmpty());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> cellTexts(robot, "#dataTable").containsAll(List.of("高津区", "235000", "①", "髙～")));
-        assertTrue(robot.lookup("wards_cp932").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("wards_cp932").tryQuery().isPresent());
         DatasetInfo info = window.session().project().get().catalog().get("wards_cp932");
         assertEquals(3, info.rowCount());
         assertEquals(List.of("区名", "人口", "備考"), info.columnNames());
