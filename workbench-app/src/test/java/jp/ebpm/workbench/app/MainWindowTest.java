@@ -168,8 +168,26 @@ class MainWindowTest {
         assertFalse(robot.lookup("#dataTable").queryAs(TableView.class).isVisible());
     }
 
+    @Test
+    void theChosenLanguageIsSavedForTheNextStart(FxRobot robot) throws Exception {
+        open(robot, TestProjects.wardProject(temp.resolve("settings")), "settings");
+        robot.clickOn("Settings").clickOn("Preferences...");
+        waitUntil(() -> robot.lookup("#settingsLanguage").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#settingsLanguage").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(UiLanguage.JAPANESE));
+        clickDialogButton(robot, "#settingsDialog", ButtonBar.ButtonData.OK_DONE);
+        SettingsStore store = new SettingsStore(new WorkbenchHome(temp.resolve("settings-home")));
+        assertEquals(UiLanguage.JAPANESE, store.load().language());
+        // the open project is remembered as the most recent one
+        assertEquals(temp.resolve("settings").toAbsolutePath(), store.load().recentProjects().get(0));
+    }
+
     private static void clickDialogButton(FxRobot robot, ButtonBar.ButtonData data) {
-        DialogPane pane = robot.lookup("#confirmChange").queryAs(DialogPane.class);
+        clickDialogButton(robot, "#confirmChange", data);
+    }
+
+    private static void clickDialogButton(FxRobot robot, String dialog, ButtonBar.ButtonData data) {
+        DialogPane pane = robot.lookup(dialog).queryAs(DialogPane.class);
         AtomicReference<Node> button = new AtomicReference<>();
         robot.interact(() -> pane.getButtonTypes().stream().filter(t -> t.getButtonData() == data).findFirst()
                 .ifPresent(t -> button.set(pane.lookupButton(t))));

@@ -46,6 +46,8 @@ public final class DataView {
         });
         VBox header = new VBox(2, title, details);
         header.setPadding(new Insets(6, 8, 6, 8));
+        header.visibleProperty().bind(model.dataset().isNotNull());
+        header.managedProperty().bind(header.visibleProperty());
 
         SplitPane split = new SplitPane(centre, new ColumnSummaryView(model, text).node());
         split.setOrientation(Orientation.VERTICAL);

@@ -23,6 +23,7 @@ public final class SettingsDialog {
     public SettingsDialog(Window owner, ProjectSession session, ResourceBundle text, Theme theme) {
         dialog.initOwner(owner);
         dialog.setTitle(text.getString("settings.title"));
+        dialog.getDialogPane().setId("settingsDialog");
         ChoiceBox<UiLanguage> language = new ChoiceBox<>(FXCollections.observableArrayList(UiLanguage.values()));
         language.setId("settingsLanguage");
         language.setConverter(new StringConverter<>() {
