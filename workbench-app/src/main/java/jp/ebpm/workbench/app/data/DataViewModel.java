@@ -165,7 +165,12 @@ public final class DataViewModel {
         PagedRowSource source = new PagedRowSource(opened.firstPage().columns(), opened.rowCount(), PAGE_SIZE,
                 MAX_PAGES, (offset, limit) -> project.catalog().page(name, offset, limit), pageReader, fx);
         source.seed(0, opened.firstPage());
-        source.setOnError(e -> context.showError(text("data.error.read", name), e));
+        source.setOnError(e -> {
+            // a page read that failed because another dataset or project was opened meanwhile is not news
+            if (rows.get() == source) {
+                context.showError(text("data.error.read", name), e);
+            }
+        });
         notice.set("");
         rows.set(source);
     }
