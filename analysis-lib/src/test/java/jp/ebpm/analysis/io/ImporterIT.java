@@ -165,6 +165,45 @@ class ImporterIT {
     }
 
     @Test
+    void statisticsSheetWithMergedParentHeadingSymbolsAndErrorCell() throws Exception {
+        Path f = dir.resolve("estat.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(f)) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("表");
+            s.createRow(0).createCell(0).setCellValue("第1表　事業所数");
+            Object[][] cells = {
+                {"地域", "事業所数", null},
+                {null, "総数", "うち個人"},
+                {"川崎区", 1234.0, "χ"},
+                {"幸区", "1,500", "-"},
+                {"中原区", 2000.0, 15.0}};
+            for (int r = 0; r < cells.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = s.createRow(2 + r);
+                for (int c = 0; c < 3; c++) {
+                    Object v = cells[r][c];
+                    if (v instanceof String t) {
+                        row.createCell(c).setCellValue(t);
+                    } else if (v instanceof Double d) {
+                        row.createCell(c).setCellValue(d);
+                    }
+                }
+            }
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 2, 1, 2));
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 3, 0, 0));
+            wb.write(out);
+        }
+        ImportResult r = load(f, ImportOptions.defaults().withStatistics(true));
+        DatasetInfo d = r.dataset();
+        assertEquals(List.of("地域", "事業所数_総数", "事業所数_うち個人", "事業所数_うち個人_flag"), d.columnNames());
+        assertEquals("BIGINT", d.columns().get(1).type());
+        assertEquals("BIGINT", d.columns().get(2).type());
+        QueryResult q = q("SELECT sum(事業所数_総数), sum(事業所数_うち個人), string_agg(事業所数_うち個人_flag, '' ORDER BY 地域) FROM estat");
+        assertEquals(4734L, ((Number) q.get(0, 0)).longValue()); // 1234 + 1500 + 2000
+        assertEquals(15L, ((Number) q.get(0, 1)).longValue());
+        assertEquals("χ-", q.get(0, 2)); // 川崎区 then 幸区 (code point order)
+    }
+
+    @Test
     void parquet() throws Exception {
         Path pq = dir.resolve("pts.parquet");
         project.execute("COPY (SELECT range AS id, range * 0.5 AS v FROM range(10)) TO '" + pq + "' (FORMAT parquet)");
