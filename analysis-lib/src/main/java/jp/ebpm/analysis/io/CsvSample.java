@@ -137,8 +137,8 @@ final class CsvSample {
     }
 
     /**
-     * Whether the first row is a header: it is when none of its fields is a number or a date while the
-     * same column holds numbers below, or when all its fields are non-empty text. A row of numbers is data.
+     * Whether the first row is a header: it is unless one of its fields looks like a number or a date
+     * (then the file has no header and the row is data).
      */
     static boolean detectHeader(List<Row> rows) {
         if (rows.isEmpty()) {
