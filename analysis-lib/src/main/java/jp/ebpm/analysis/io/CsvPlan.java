@@ -73,7 +73,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
                 throw new IllegalArgumentException("The number of header rows must be between 1 and " + table.size() + ".");
             }
         }
-        CsvSample.checkWidths(table, width, fileName);
+        CsvSample.checkWidths(table, width, fileName, o.statistics());
         List<String> names;
         if (headerRows == 1) {
             names = table.get(0).fields();
@@ -113,7 +113,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
     String readCsv(Path utf8File, boolean allText, java.util.Map<String, String> types) {
         StringBuilder sb = new StringBuilder("read_csv(").append(Sql.literal(utf8File.toAbsolutePath().toString()))
                 .append(", delim=").append(Sql.literal(String.valueOf(delimiter)))
-                .append(", quote='\"', escape='\"', strict_mode=true, null_padding=false, ignore_errors=false");
+                .append(", quote='\"', escape='\"', strict_mode=true, ignore_errors=false, null_padding=").append(allText);
         sb.append(", header=false, skip=").append(dataLine - 1);
         if (allText) {
             sb.append(", all_varchar=true, names=").append(listOf(stageNames(names.size())));

@@ -183,16 +183,17 @@ final class CsvSample {
     }
 
     /**
-     * Checks that every row of the sample has the table's number of fields.
+     * Checks that every row of the sample has the table's number of fields. With {@code shorterAllowed}
+     * (statistics tables: note lines under the table) only rows with more fields are refused.
      *
      * @throws WorkbenchException naming the first ragged line
      */
-    static void checkWidths(List<Row> rows, int width, String fileName) {
+    static void checkWidths(List<Row> rows, int width, String fileName, boolean shorterAllowed) {
         for (Row r : rows) {
             if (r.blank()) {
                 continue;
             }
-            if (r.fields().size() != width) {
+            if (r.fields().size() > width || (r.fields().size() < width && !shorterAllowed)) {
                 throw ragged(fileName, r.line(), width, r.fields().size());
             }
         }

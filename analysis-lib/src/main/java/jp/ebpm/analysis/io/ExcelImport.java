@@ -293,6 +293,9 @@ final class ExcelImport {
             if (o.statistics()) {
                 StatisticsTable.Outcome out = StatisticsTable.convert(conn, table, name, l.names(), cancel);
                 ImportSupport.execute(conn, "DROP TABLE " + Sql.ident(table), cancel);
+                if (out.droppedRows() > 0) {
+                    warnings.add(out.droppedRows() + " rows with nothing after their first cell (notes under the table) were left out.");
+                }
                 if (out.symbolCells() > 0) {
                     warnings.add(out.symbolCells() + " cells held statistics symbols and were read as missing values;"
                             + " the symbols are kept in " + String.join(", ", out.flaggedColumns().stream().map(s -> s + "_flag").toList()) + ".");
