@@ -206,6 +206,22 @@ class ImporterIT {
     }
 
     @Test
+    void realJapanPostShiftJisFile() throws Exception {
+        Path f = dir.resolve("kanagawa-postal-codes-japanpost-sjis.csv");
+        try (var in = getClass().getResourceAsStream("kanagawa-postal-codes-japanpost-sjis.csv")) {
+            Files.copy(in, f);
+        }
+        DatasetInfo d = load(f, ImportOptions.defaults().withName("postal").withColumnTypes(Map.of("column1", "VARCHAR"))).dataset();
+        // counts and hash from the data set's SOURCES.md: 2,300 rows, 15 columns, 256 Kawasaki rows
+        assertEquals(2300, d.rowCount());
+        assertEquals(15, d.columns().size());
+        assertEquals("CP932", d.encoding());
+        assertEquals("bd4d8004746b01487badec8be0f165ed0ed2db18d3c3e5e0e7e85f940e658699", d.sourceSha256());
+        assertEquals(256L, ((Number) q("SELECT count(*) FROM postal WHERE column1 BETWEEN '14131' AND '14137'").get(0, 0)).longValue());
+        assertEquals("ｶﾜｻｷｼｶﾜｻｷｸ", q("SELECT column5 FROM postal WHERE column1 = '14131' LIMIT 1").get(0, 0));
+    }
+
+    @Test
     void parquet() throws Exception {
         Path pq = dir.resolve("pts.parquet");
         project.execute("COPY (SELECT range AS id, range * 0.5 AS v FROM range(10)) TO '" + pq + "' (FORMAT parquet)");
