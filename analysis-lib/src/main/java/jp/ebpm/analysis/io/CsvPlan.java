@@ -65,7 +65,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
         }
         firstLine = table.get(0).line();
         int width = table.get(0).fields().size();
-        boolean header = o.header() != null ? o.header() : CsvSample.detectHeader(table);
+        boolean header = o.header() != null ? o.header() : o.statistics() || CsvSample.detectHeader(table);
         int headerRows = 0;
         if (header) {
             headerRows = o.headerRows() != null ? o.headerRows() : o.statistics() ? detectHeaderRows(table) : 1;
@@ -97,7 +97,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
 
     /** Statistics tables: header rows go down to the first row holding a number or a symbol after its first cell. */
     static int detectHeaderRows(List<CsvSample.Row> table) {
-        int max = Math.min(5, table.size() - 1);
+        int max = Math.min(6, table.size());
         for (int r = 0; r < max; r++) {
             List<String> f = table.get(r).fields();
             for (int c = 1; c < f.size(); c++) {
