@@ -124,7 +124,10 @@ final class CsvImport {
                                 + plan.readCsv(source, true, Map.of()), cancel);
                         StatisticsTable.Outcome out = StatisticsTable.convert(c, stage, name, plan.names(), cancel);
                         ImportSupport.execute(c, "DROP TABLE " + Sql.ident(stage), cancel);
-                        if (out.symbolCells() > 0) {
+                        if (out.droppedRows() > 0) {
+                    warnings.add(out.droppedRows() + " rows with nothing after their first cell (notes under the table) were left out.");
+                }
+                if (out.symbolCells() > 0) {
                             warnings.add(out.symbolCells() + " cells held statistics symbols and were read as missing values;"
                                     + " the symbols are kept in " + String.join(", ", out.flaggedColumns().stream().map(s -> s + "_flag").toList()) + ".");
                         }

@@ -65,7 +65,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
         }
         firstLine = table.get(0).line();
         int width = table.get(0).fields().size();
-        boolean header = o.header() != null ? o.header() : CsvSample.detectHeader(table);
+        boolean header = o.header() != null ? o.header() : o.statistics() || CsvSample.detectHeader(table);
         int headerRows = 0;
         if (header) {
             headerRows = o.headerRows() != null ? o.headerRows() : o.statistics() ? detectHeaderRows(table) : 1;
@@ -73,7 +73,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
                 throw new IllegalArgumentException("The number of header rows must be between 1 and " + table.size() + ".");
             }
         }
-        CsvSample.checkWidths(table, width, fileName);
+        CsvSample.checkWidths(table, width, fileName, o.statistics());
         List<String> names;
         if (headerRows == 1) {
             names = table.get(0).fields();
@@ -97,7 +97,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
 
     /** Statistics tables: header rows go down to the first row holding a number or a symbol after its first cell. */
     static int detectHeaderRows(List<CsvSample.Row> table) {
-        int max = Math.min(5, table.size() - 1);
+        int max = Math.min(6, table.size());
         for (int r = 0; r < max; r++) {
             List<String> f = table.get(r).fields();
             for (int c = 1; c < f.size(); c++) {
@@ -113,7 +113,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
     String readCsv(Path utf8File, boolean allText, java.util.Map<String, String> types) {
         StringBuilder sb = new StringBuilder("read_csv(").append(Sql.literal(utf8File.toAbsolutePath().toString()))
                 .append(", delim=").append(Sql.literal(String.valueOf(delimiter)))
-                .append(", quote='\"', escape='\"', strict_mode=true, null_padding=false, ignore_errors=false");
+                .append(", quote='\"', escape='\"', strict_mode=true, ignore_errors=false, null_padding=").append(allText);
         sb.append(", header=false, skip=").append(dataLine - 1);
         if (allText) {
             sb.append(", all_varchar=true, names=").append(listOf(stageNames(names.size())));

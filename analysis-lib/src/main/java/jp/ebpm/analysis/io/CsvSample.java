@@ -137,8 +137,8 @@ final class CsvSample {
     }
 
     /**
-     * Whether the first row is a header: it is when none of its fields is a number or a date while the
-     * same column holds numbers below, or when all its fields are non-empty text. A row of numbers is data.
+     * Whether the first row is a header: it is unless one of its fields looks like a number or a date
+     * (then the file has no header and the row is data).
      */
     static boolean detectHeader(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -183,16 +183,17 @@ final class CsvSample {
     }
 
     /**
-     * Checks that every row of the sample has the table's number of fields.
+     * Checks that every row of the sample has the table's number of fields. With {@code shorterAllowed}
+     * (statistics tables: note lines under the table) only rows with more fields are refused.
      *
      * @throws WorkbenchException naming the first ragged line
      */
-    static void checkWidths(List<Row> rows, int width, String fileName) {
+    static void checkWidths(List<Row> rows, int width, String fileName, boolean shorterAllowed) {
         for (Row r : rows) {
             if (r.blank()) {
                 continue;
             }
-            if (r.fields().size() != width) {
+            if (r.fields().size() > width || (r.fields().size() < width && !shorterAllowed)) {
                 throw ragged(fileName, r.line(), width, r.fields().size());
             }
         }

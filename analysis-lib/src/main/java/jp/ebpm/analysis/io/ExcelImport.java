@@ -24,7 +24,8 @@ import jp.ebpm.analysis.task.ProgressListener;
 /**
  * Imports one sheet of an Excel workbook (.xlsx or .xls).
  *
- * <p>Layout rules. Title rows above the table are skipped: the header is the first row that has at least
+ * <p>Layout rules. The table has a header unless its first row holds no text at all (years as numbers are
+ * fine in a header). Title rows above the table are skipped: the header is the first row that has at least
  * half as many filled cells as the fullest of the first 50 rows (and at least 2 when any row has 2). A header
  * row with a merged cell spanning several columns over a row of text gets a second header row; the two are
  * combined as {@code parent_child}. Merged header cells repeat their value over the merged range. Below the
@@ -65,7 +66,7 @@ final class ExcelImport {
                 header++;
             }
         }
-        boolean hasHeader = o.header() != null ? o.header() : !hasNumbers(g, header, 0);
+        boolean hasHeader = o.header() != null ? o.header() : o.statistics() || hasText(g, header);
         int headerRows = 0;
         if (hasHeader) {
             headerRows = o.headerRows() != null ? o.headerRows() : o.statistics() ? statisticsHeaderRows(g, header) : spanningHeaderRows(g, header);
@@ -132,6 +133,16 @@ final class ExcelImport {
         for (int c = fromCol; c < g.width(); c++) {
             Object v = g.get(r, c);
             if (v instanceof Double || (fromCol > 0 && StatisticsTable.isSymbol(v instanceof String s ? s : null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a row holds at least one text cell (a header row may hold years as numbers, e.g. 2015, 2020). */
+    private static boolean hasText(ExcelGrid g, int r) {
+        for (int c = 0; c < g.width(); c++) {
+            if (g.get(r, c) instanceof String s && !s.isBlank()) {
                 return true;
             }
         }
@@ -293,6 +304,9 @@ final class ExcelImport {
             if (o.statistics()) {
                 StatisticsTable.Outcome out = StatisticsTable.convert(conn, table, name, l.names(), cancel);
                 ImportSupport.execute(conn, "DROP TABLE " + Sql.ident(table), cancel);
+                if (out.droppedRows() > 0) {
+                    warnings.add(out.droppedRows() + " rows with nothing after their first cell (notes under the table) were left out.");
+                }
                 if (out.symbolCells() > 0) {
                     warnings.add(out.symbolCells() + " cells held statistics symbols and were read as missing values;"
                             + " the symbols are kept in " + String.join(", ", out.flaggedColumns().stream().map(s -> s + "_flag").toList()) + ".");

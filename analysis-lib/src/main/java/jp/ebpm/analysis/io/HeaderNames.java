@@ -8,7 +8,8 @@ import java.util.List;
  * parent heading (e.g. {@code 男}) spans the columns of its children ({@code 15歳未満}, {@code 15～64歳}).
  *
  * <p>Rule: in every header row except the last, an empty cell takes the value on its left (the cell was
- * merged or left blank under a spanning heading), but only as long as the row below has a value there.
+ * merged or left blank under a spanning heading), as long as a lower header row has a value both in this
+ * column and in the column on the left (so a heading standing alone over one column does not spread).
  * The name of a column is the distinct non-empty parts from top to bottom joined with {@code _}
  * (e.g. {@code 男_15歳未満}); a part equal to the one above it is not repeated.
  */
@@ -35,8 +36,7 @@ final class HeaderNames {
         if (!filled) {
             for (int r = 0; r < h - 1; r++) {
                 for (int c = 1; c < width; c++) {
-                    if (g[r][c].isEmpty() && !g[r][c - 1].isEmpty() && !g[r + 1][c].isEmpty()
-                            && (c == 1 || !g[r + 1][c - 1].isEmpty())) {
+                    if (g[r][c].isEmpty() && !g[r][c - 1].isEmpty() && lowerHas(g, r, c) && lowerHas(g, r, c - 1)) {
                         g[r][c] = g[r][c - 1];
                     }
                 }
@@ -54,5 +54,14 @@ final class HeaderNames {
             names.add(String.join("_", parts));
         }
         return names;
+    }
+
+    private static boolean lowerHas(String[][] g, int r, int c) {
+        for (int k = r + 1; k < g.length; k++) {
+            if (!g[k][c].isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,7 +19,8 @@ import jp.ebpm.analysis.store.Sql;
  * other values are all numbers (thousands separators {@code 1,234} allowed; {@code △} or {@code ▲} as minus
  * sign) becomes {@code BIGINT} when all are whole numbers, else {@code DOUBLE}; every other column stays text
  * as it is. For each numeric column that held symbols, a companion column {@code <column>_flag} keeps the
- * symbol of each missing cell.
+ * symbol of each missing cell. Rows with nothing after their first cell (notes under the table such as
+ * {@code 注1)} or {@code 資料：}, group captions) are left out.
  */
 final class StatisticsTable {
 
@@ -30,7 +31,7 @@ final class StatisticsTable {
     }
 
     /** Result: the number of symbol cells read as missing. */
-    record Outcome(long symbolCells, List<String> flaggedColumns) {
+    record Outcome(long symbolCells, List<String> flaggedColumns, long droppedRows) {
     }
 
     /**
@@ -39,6 +40,17 @@ final class StatisticsTable {
      */
     static Outcome convert(Connection c, String stage, String target, List<String> names,
                            jp.ebpm.analysis.task.Cancellation cancel) throws SQLException {
+        long dropped = 0;
+        if (names.size() > 1) {
+            // rows with nothing after the first cell: notes under the table (注, 資料) or group captions
+            StringBuilder del = new StringBuilder("DELETE FROM " + Sql.ident(stage) + " WHERE ");
+            for (int i = 1; i < names.size(); i++) {
+                del.append(i > 1 ? " AND " : "").append("coalesce(trim(").append(col(i)).append("), '') = ''");
+            }
+            try (Statement st = c.createStatement()) {
+                dropped = st.executeUpdate(del.toString());
+            }
+        }
         String symbols = SYMBOLS.stream().map(Sql::literal).collect(Collectors.joining(", ", "(", ")"));
         int n = names.size();
         StringBuilder agg = new StringBuilder("SELECT ");
@@ -85,7 +97,7 @@ final class StatisticsTable {
         }
         ImportSupport.execute(c, "CREATE TABLE " + Sql.ident(target) + " AS SELECT " + String.join(", ", select)
                 + " FROM " + Sql.ident(stage), cancel);
-        return new Outcome(symbolCells, flagged);
+        return new Outcome(symbolCells, flagged, dropped);
     }
 
     private static String col(int i) {

@@ -164,6 +164,23 @@ class BadInputIT {
     }
 
     @Test
+    void cancelWhileDuckDbReadsALargeUtf8File() throws IOException {
+        StringBuilder sb = new StringBuilder("id,名前,値\n");
+        for (int i = 0; i < 500_000; i++) {
+            sb.append(i).append(",川崎").append(i).append(',').append(i * 0.5).append('\n');
+        }
+        Path f = text("large.csv", sb.toString());
+        Cancellation cancel = new Cancellation();
+        // the SHA-256 thread reports every 1 MB while DuckDB reads; the import cannot commit before it finishes
+        ProgressListener cancelAtSecondMegabyte = (m, done, total) -> {
+            if (done >= 2 << 20 && done < total) {
+                cancel.cancel();
+            }
+        };
+        assertThrows(CancelledException.class, () -> Importer.importFile(project, f, ImportOptions.defaults(), cancelAtSecondMegabyte, cancel));
+    }
+
+    @Test
     void cancelWhileDuckDbReads() throws IOException {
         Path f = text("c.csv", "a,b\n1,2\n3,4\n");
         Cancellation cancel = new Cancellation();

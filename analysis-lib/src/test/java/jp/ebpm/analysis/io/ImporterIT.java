@@ -118,11 +118,13 @@ class ImporterIT {
                 + ",,15歳未満,15歳以上,15歳未満,15歳以上\n"
                 + "川崎区,\"1,234\",χ,600,100,534\n"
                 + "幸区,-,…,10,*,20\n"
-                + "中原区,△5,1,2,3,4\n";
+                + "中原区,△5,1,2,3,4\n"
+                + "注：χは秘匿\n";
         Path f = write0("stat.csv", text);
         ImportResult r = load(f, ImportOptions.defaults().withStatistics(true));
         DatasetInfo d = r.dataset();
         assertEquals(DatasetKind.STATISTICS, d.kind());
+        assertEquals(3, d.rowCount()); // the note line is left out
         assertEquals(List.of("地域", "総数", "総数_flag", "男_15歳未満", "男_15歳未満_flag", "男_15歳以上",
                 "女_15歳未満", "女_15歳未満_flag", "女_15歳以上"), d.columnNames());
         assertEquals("BIGINT", d.columns().get(1).type());
@@ -135,7 +137,7 @@ class ImporterIT {
         assertNull(q.get(2, 0));
         assertEquals("-", q.get(2, 1));
         assertEquals("…", q.get(2, 3));
-        assertTrue(r.warnings().get(0).startsWith("4 cells"), r.warnings().toString()); // χ - … *
+        assertTrue(r.warnings().get(1).startsWith("4 cells"), r.warnings().toString()); // χ - … *
     }
 
     @Test
@@ -162,6 +164,61 @@ class ImporterIT {
         assertEquals("人口_男", d.columns().get(1).name());
         DatasetInfo s2 = load(f, ImportOptions.defaults().withName("second").withSheet("2").withHeader(false)).dataset();
         assertEquals(1, s2.rowCount());
+    }
+
+    @Test
+    void statisticsSheetWithMergedParentHeadingSymbolsAndErrorCell() throws Exception {
+        Path f = dir.resolve("estat.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(f)) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("表");
+            s.createRow(0).createCell(0).setCellValue("第1表　事業所数");
+            Object[][] cells = {
+                {"地域", "事業所数", null},
+                {null, "総数", "うち個人"},
+                {"川崎区", 1234.0, "χ"},
+                {"幸区", "1,500", "-"},
+                {"中原区", 2000.0, 15.0}};
+            for (int r = 0; r < cells.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = s.createRow(2 + r);
+                for (int c = 0; c < 3; c++) {
+                    Object v = cells[r][c];
+                    if (v instanceof String t) {
+                        row.createCell(c).setCellValue(t);
+                    } else if (v instanceof Double d) {
+                        row.createCell(c).setCellValue(d);
+                    }
+                }
+            }
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 2, 1, 2));
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 3, 0, 0));
+            wb.write(out);
+        }
+        ImportResult r = load(f, ImportOptions.defaults().withStatistics(true));
+        DatasetInfo d = r.dataset();
+        assertEquals(List.of("地域", "事業所数_総数", "事業所数_うち個人", "事業所数_うち個人_flag"), d.columnNames());
+        assertEquals("BIGINT", d.columns().get(1).type());
+        assertEquals("BIGINT", d.columns().get(2).type());
+        QueryResult q = q("SELECT sum(事業所数_総数), sum(事業所数_うち個人), string_agg(事業所数_うち個人_flag, '' ORDER BY 地域) FROM estat");
+        assertEquals(4734L, ((Number) q.get(0, 0)).longValue()); // 1234 + 1500 + 2000
+        assertEquals(15L, ((Number) q.get(0, 1)).longValue());
+        assertEquals("χ-", q.get(0, 2)); // 川崎区 then 幸区 (code point order)
+    }
+
+    @Test
+    void realJapanPostShiftJisFile() throws Exception {
+        Path f = dir.resolve("kanagawa-postal-codes-japanpost-sjis.csv");
+        try (var in = getClass().getResourceAsStream("kanagawa-postal-codes-japanpost-sjis.csv")) {
+            Files.copy(in, f);
+        }
+        DatasetInfo d = load(f, ImportOptions.defaults().withName("postal").withColumnTypes(Map.of("column1", "VARCHAR"))).dataset();
+        // counts and hash from the data set's SOURCES.md: 2,300 rows, 15 columns, 256 Kawasaki rows
+        assertEquals(2300, d.rowCount());
+        assertEquals(15, d.columns().size());
+        assertEquals("CP932", d.encoding());
+        assertEquals("bd4d8004746b01487badec8be0f165ed0ed2db18d3c3e5e0e7e85f940e658699", d.sourceSha256());
+        assertEquals(256L, ((Number) q("SELECT count(*) FROM postal WHERE column1 BETWEEN '14131' AND '14137'").get(0, 0)).longValue());
+        assertEquals("ｶﾜｻｷｼｶﾜｻｷｸ", q("SELECT column5 FROM postal WHERE column1 = '14131' LIMIT 1").get(0, 0));
     }
 
     @Test
