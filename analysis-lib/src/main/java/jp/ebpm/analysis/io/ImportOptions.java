@@ -14,8 +14,11 @@ import jp.ebpm.analysis.store.Sensitivity;
  * @param delimiter     field delimiter; {@code null} to detect
  * @param header        whether the first row is a header; {@code null} to detect
  * @param sheet         Excel sheet name or 1-based index as text; {@code null} = the first sheet
- * @param skipRows      rows (lines) to skip above the header (title rows); {@code null} = detect for Excel, 0 for CSV
- * @param headerRows    number of header rows to combine into column names (statistics tables); {@code null} = 1
+ * @param skipRows      rows (lines) to skip above the header (title rows); {@code null} = detect (Excel and CSV:
+ *                      leading lines with fewer fields than the table are titles)
+ * @param headerRows    number of header rows to combine into column names; {@code null} = detect (1, or for
+ *                      statistics tables the rows down to the first one holding numbers, or 2 in Excel when a
+ *                      merged heading spans several columns)
  * @param statistics    read statistics-table symbols (χ, X, -, …, *) as missing values with a flag column
  * @param columnTypes   overrides of inferred column types, by column name (DuckDB type names)
  * @param kind          catalog kind; {@code null} = TABLE (or STATISTICS when {@code statistics})

@@ -2,14 +2,17 @@ package jp.ebpm.analysis.io;
 
 import java.nio.file.Path;
 
+import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.task.Cancellation;
+import jp.ebpm.analysis.task.CancelledException;
 import jp.ebpm.analysis.task.ProgressListener;
 
 /**
  * Imports files into a project: CSV/TSV, Excel (.xlsx, .xls), Parquet and statistics tables. The format is
- * chosen by content and extension. An import lands whole (one transaction) or leaves the project exactly
- * as it was; errors name the file, the line (or sheet and cell) and the column.
+ * chosen by content and extension (a file that is not what its extension says is refused). An import lands
+ * whole (one transaction) or leaves the project exactly as it was; errors name the file, the line (or sheet
+ * and cell) and the column. See {@code docs/import.md} for the detection rules.
  *
  * @since 0.1
  */
@@ -18,14 +21,43 @@ public final class Importer {
     private Importer() {
     }
 
-    /** Reads the first rows and detected settings without changing the project. */
+    /**
+     * Reads the first rows (at most 100) and the detected settings without changing any project.
+     *
+     * @throws WorkbenchException when the file cannot be read as any supported format
+     */
     public static ImportPreview preview(Path file, ImportOptions options) {
-        throw new UnsupportedOperationException("Importer.preview: being implemented (issue #2)");
+        ImportOptions o = options == null ? ImportOptions.defaults() : options;
+        SourceFormat format = SourceFormat.detect(file);
+        return switch (format) {
+            case TEXT -> CsvImport.preview(file, o);
+            case XLSX, XLS -> ExcelImport.preview(file, o);
+            case PARQUET -> ParquetImport.preview(file);
+        };
     }
 
-    /** Imports a file as a new dataset. */
+    /**
+     * Imports a file as a new dataset named {@code options.name()} (default: the file name without extension).
+     *
+     * @throws WorkbenchException  on bad input or when the name is taken; the project is unchanged
+     * @throws CancelledException  when cancelled; the project is unchanged
+     */
     public static ImportResult importFile(Project project, Path file, ImportOptions options,
                                           ProgressListener progress, Cancellation cancel) {
-        throw new UnsupportedOperationException("Importer.importFile: being implemented (issue #2)");
+        ImportOptions o = options == null ? ImportOptions.defaults() : options;
+        ProgressListener pl = progress == null ? ProgressListener.NONE : progress;
+        Cancellation cx = cancel == null ? Cancellation.none() : cancel;
+        SourceFormat format = SourceFormat.detect(file);
+        String name = ImportSupport.datasetName(file, o);
+        project.catalog().checkNewName(name);
+        cx.check();
+        // One switch routes each kind of file to its importer; add new formats here.
+        ImportResult result = switch (format) {
+            case TEXT -> CsvImport.run(project, file, o, name, pl, cx);
+            case XLSX, XLS -> ExcelImport.run(project, file, o, name, pl, cx);
+            case PARQUET -> ParquetImport.run(project, file, o, name, pl, cx);
+        };
+        pl.progress("Imported " + result.dataset().rowCount() + " rows into " + name, 1, 1);
+        return result;
     }
 }

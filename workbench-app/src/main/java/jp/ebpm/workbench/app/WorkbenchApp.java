@@ -1,17 +1,24 @@
 package jp.ebpm.workbench.app;
 
+import java.nio.file.Path;
+
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application (composition root of the UI). */
+import jp.ebpm.workbench.app.settings.SettingsStore;
+import jp.ebpm.workbench.app.settings.WorkbenchHome;
+
+/**
+ * The JavaFX application: reads the workbench folder ({@code workbench.home}) and the optional start
+ * project ({@code workbench.project}), and opens the main window.
+ */
 public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("EBPM Workbench");
-        stage.setScene(new Scene(new Label("EBPM Workbench"), 1200, 800));
-        stage.show();
+        SettingsStore store = new SettingsStore(WorkbenchHome.fromSystem());
+        String project = System.getProperty(ProjectSession.PROJECT_PROPERTY);
+        new MainWindow(stage, store, new EmptySampleProjectProvider())
+                .show(project == null || project.isBlank() ? null : Path.of(project));
     }
 }

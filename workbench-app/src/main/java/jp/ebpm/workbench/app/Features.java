@@ -1,0 +1,20 @@
+package jp.ebpm.workbench.app;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The feature tabs of the main window, in tab order after "Data" and "SQL". Each feature adds one line
+ * here: {@code features.add(new XxxFeature());}.
+ */
+public final class Features {
+
+    private Features() {
+    }
+
+    /** Every feature, created anew for one main window. */
+    public static List<WorkbenchFeature> all() {
+        List<WorkbenchFeature> features = new ArrayList<>();
+        return List.copyOf(features);
+    }
+}

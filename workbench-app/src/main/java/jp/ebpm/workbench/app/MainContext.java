@@ -1,0 +1,89 @@
+package jp.ebpm.workbench.app;
+
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.scene.control.Alert;
+import javafx.stage.Window;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jp.ebpm.analysis.store.Project;
+
+/** The {@link AppContext} of a main window. Navigation is wired by {@link MainWindow} once views exist. */
+final class MainContext implements AppContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainContext.class);
+
+    private final Window owner;
+    private final ProjectSession session;
+    private final Bundles bundles;
+    private final Theme theme;
+    private TaskRunner tasks;
+    private Runnable refresh = () -> { };
+    private Consumer<String> show = name -> { };
+
+    MainContext(Window owner, ProjectSession session, Bundles bundles, Theme theme) {
+        this.owner = owner;
+        this.session = session;
+        this.bundles = bundles;
+        this.theme = theme;
+    }
+
+    void wire(TaskRunner runner, Runnable refreshCatalog, Consumer<String> showDataset) {
+        this.tasks = runner;
+        this.refresh = refreshCatalog;
+        this.show = showDataset;
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<Project> project() {
+        return session.project();
+    }
+
+    @Override
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    @Override
+    public ResourceBundle bundle(String feature) {
+        return bundles.get(feature);
+    }
+
+    @Override
+    public Window owner() {
+        return owner;
+    }
+
+    @Override
+    public void refreshCatalog() {
+        refresh.run();
+    }
+
+    @Override
+    public void showDataset(String name) {
+        show.accept(name);
+    }
+
+    @Override
+    public void showError(String title, Throwable error) {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> showError(title, error));
+            return;
+        }
+        // Logged once here, where the error is finally handled; the user sees the plain message only.
+        LOG.info("{} failed", title, error);
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner);
+        alert.setTitle(bundles.text("error.title"));
+        alert.setHeaderText(bundles.text("error.header", title));
+        alert.setContentText(ErrorText.of(error));
+        alert.getDialogPane().setId("errorDialog");
+        theme.apply(alert);
+        alert.show();
+    }
+}

@@ -1,0 +1,9 @@
+package jp.ebpm.workbench.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code workbench bench}: hidden speed benchmarks (results go to docs/benchmarks.md). */
+@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+        description = "Speed benchmarks (developer use).", subcommands = {ImportBenchCommand.class})
+public final class BenchCommand {
+}
