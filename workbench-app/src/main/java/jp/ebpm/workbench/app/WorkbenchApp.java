@@ -18,7 +18,7 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         SettingsStore store = new SettingsStore(WorkbenchHome.fromSystem());
         String project = System.getProperty(ProjectSession.PROJECT_PROPERTY);
-        new MainWindow(stage, store, new EmptySampleProjectProvider())
+        new MainWindow(stage, store, new BundledSampleProjectProvider())
                 .show(project == null || project.isBlank() ? null : Path.of(project));
     }
 }

@@ -8,9 +8,8 @@ import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.ProgressListener;
 
 /**
- * The first-start project until the bundled sample data exists (issue #2): an empty project named
- * {@value #FOLDER} in the workbench folder, so a new user sees an empty catalog and can import at once.
- * The provider that fills it from {@code sample-data/} replaces this class in {@link WorkbenchApp}.
+ * Test double of the first-start provider: an empty project named {@value #FOLDER} in the workbench
+ * folder, so window tests start fast without importing the bundled sample data.
  */
 public final class EmptySampleProjectProvider implements SampleProjectProvider {
 
