@@ -9,8 +9,8 @@ import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.store.Sql;
 
 /**
- * The settings for reading one delimited text file, detected from its first {@link TextEncoding#SAMPLE_BYTES}
- * bytes or chosen by the user.
+ * The settings for reading one delimited text file, detected from its first bytes (encoding: 4 MB; dialect:
+ * the records of the first 1 MB, at most 20,000) or chosen by the user.
  *
  * @param encoding    text encoding
  * @param delimiter   field delimiter
@@ -24,7 +24,7 @@ import jp.ebpm.analysis.store.Sql;
 record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int headerRows, long firstLine, long dataLine,
                List<String> names, List<CsvSample.Row> dataSample) {
 
-    private static final int MAX_SAMPLE_ROWS = 50_000;
+    private static final int MAX_SAMPLE_ROWS = 20_000;
 
     /** Detects the plan of a file from its sample, applying the user's choices. */
     static CsvPlan detect(Path file, ImportOptions o, byte[] sample, boolean complete) {

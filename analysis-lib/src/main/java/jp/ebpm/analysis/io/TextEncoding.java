@@ -32,8 +32,10 @@ enum TextEncoding {
     CP932("CP932", Charset.forName("windows-31j")),
     EUC_JP("EUC-JP", Charset.forName("EUC-JP"));
 
-    /** Bytes read for detection and preview. */
+    /** Bytes read for encoding detection and checked strictly. */
     static final int SAMPLE_BYTES = 4 << 20;
+    /** Bytes of the sample decoded into text for the dialect detection and the preview. */
+    static final int TEXT_BYTES = 1 << 20;
 
     private final String label;
     private final Charset charset;
@@ -178,8 +180,8 @@ enum TextEncoding {
     }
 
     /**
-     * Decodes a sample strictly. When the sample is not the whole file, the text is cut after its last
-     * complete line so that no half record is seen.
+     * Checks the whole sample strictly and decodes its first {@link #TEXT_BYTES} bytes. When that is not the
+     * whole file, the text is cut after its last complete line so that no half record is seen.
      *
      * @throws WorkbenchException naming the line and byte offset of the first invalid bytes
      */
@@ -188,11 +190,13 @@ enum TextEncoding {
         if (bad >= 0) {
             throw invalidBytes(fileName, enc, lineOf(sample, bad), bad);
         }
-        String s = decode(sample, enc, complete);
+        boolean whole = complete && sample.length <= TEXT_BYTES;
+        byte[] head = sample.length <= TEXT_BYTES ? sample : java.util.Arrays.copyOf(sample, TEXT_BYTES);
+        String s = decode(head, enc, whole);
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
         }
-        if (!complete) {
+        if (!whole) {
             int nl = s.lastIndexOf('\n');
             s = nl < 0 ? s : s.substring(0, nl + 1);
         }
