@@ -123,6 +123,36 @@ class BadInputIT {
     }
 
     @Test
+    void truncatedParquet() throws IOException {
+        Path pq = dir.resolve("ok.parquet");
+        project.execute("COPY (SELECT range AS id FROM range(1000)) TO '" + pq + "' (FORMAT parquet)");
+        byte[] all = Files.readAllBytes(pq);
+        Path cut = dir.resolve("cut.parquet");
+        Files.write(cut, Arrays.copyOf(all, all.length - 20));
+        assertTrue(fails(cut, ImportOptions.defaults()).getMessage().contains("damaged or incomplete"));
+    }
+
+    @Test
+    void excelDuplicateHeaderNamesTheCell() throws IOException {
+        Path f = dir.resolve("dup.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(f)) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("Sheet1");
+            org.apache.poi.ss.usermodel.Row h = s.createRow(0);
+            h.createCell(0).setCellValue("区");
+            h.createCell(1).setCellValue("人口");
+            h.createCell(2).setCellValue("区");
+            org.apache.poi.ss.usermodel.Row r = s.createRow(1);
+            r.createCell(0).setCellValue("川崎区");
+            r.createCell(1).setCellValue(1);
+            r.createCell(2).setCellValue("x");
+            wb.write(out);
+        }
+        WorkbenchException e = fails(f, ImportOptions.defaults());
+        assertTrue(e.getMessage().startsWith("dup.xlsx: Sheet1!C1: the column name \"区\" appears twice"), e.getMessage());
+    }
+
+    @Test
     void fileNotWhatItsExtensionSays() throws IOException {
         Path pdf = dir.resolve("report.csv");
         Files.write(pdf, "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1));
