@@ -94,6 +94,26 @@ class BadInputIT {
     }
 
     @Test
+    void invalidUtf8BeyondTheSampleNamesLineAndOffset() throws IOException {
+        StringBuilder sb = new StringBuilder("id,名前\n");
+        int rows = 300_000;
+        for (int i = 1; i <= rows; i++) {
+            sb.append(i).append(",川崎").append(i % 10).append('\n');
+        }
+        byte[] good = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(good, good.length + 4);
+        all[good.length] = '9';
+        all[good.length + 1] = ',';
+        all[good.length + 2] = (byte) 0xFF; // never valid in UTF-8
+        all[good.length + 3] = '\n';
+        Path f = dir.resolve("late.csv");
+        Files.write(f, all);
+        WorkbenchException e = fails(f, ImportOptions.defaults());
+        assertEquals(rows + 2L, e.line().orElseThrow()); // header + rows, then the bad line
+        assertTrue(e.getMessage().contains("byte offset " + (good.length + 2)), e.getMessage());
+    }
+
+    @Test
     void emptyFiles() throws IOException {
         assertTrue(fails(text("empty.csv", ""), ImportOptions.defaults()).getMessage().contains("empty"));
         assertTrue(fails(text("blank.csv", "\n\n  \n"), ImportOptions.defaults()).getMessage().contains("no data"));
