@@ -231,6 +231,23 @@ class BadInputIT {
     }
 
     @Test
+    void cancelExcelAndStatisticsImports() throws IOException {
+        Path xlsx = ImportTestFiles.workbook(dir, "c.xlsx", false);
+        Path stat = text("s.csv", "地域,人口\n川崎区,χ\n幸区,3\n");
+        for (ImportOptions o : java.util.List.of(ImportOptions.defaults(), ImportOptions.defaults().withStatistics(true))) {
+            for (Path f : java.util.List.of(xlsx, stat)) {
+                Cancellation cancel = new Cancellation();
+                ProgressListener cancelOnRead = (m, done, total) -> {
+                    if (m != null && m.startsWith("Reading")) {
+                        cancel.cancel();
+                    }
+                };
+                assertThrows(CancelledException.class, () -> Importer.importFile(project, f, o, cancelOnRead, cancel));
+            }
+        }
+    }
+
+    @Test
     void cancelWhileDuckDbReads() throws IOException {
         Path f = text("c.csv", "a,b\n1,2\n3,4\n");
         Cancellation cancel = new Cancellation();
