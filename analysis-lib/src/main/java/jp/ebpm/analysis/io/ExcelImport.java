@@ -189,6 +189,26 @@ final class ExcelImport {
         return v.toString().strip();
     }
 
+    /** Whether a column holds only numbers and statistics symbols, with at least one of each. */
+    static boolean numbersWithSymbols(ExcelGrid g, int c, int from, int to) {
+        boolean number = false;
+        boolean symbol = false;
+        for (int r = from; r < to; r++) {
+            Object v = g.get(r, c);
+            if (ExcelGrid.isEmpty(v)) {
+                continue;
+            }
+            if (v instanceof Double) {
+                number = true;
+            } else if (v instanceof String s && StatisticsTable.isSymbol(s)) {
+                symbol = true;
+            } else {
+                return false;
+            }
+        }
+        return number && symbol;
+    }
+
     static String columnType(ExcelGrid g, int c, int from, int to) {
         boolean any = false;
         boolean nums = true;
@@ -273,6 +293,14 @@ final class ExcelImport {
         List<String> types = new ArrayList<>();
         for (int c = 0; c < l.width(); c++) {
             types.add(o.statistics() ? "VARCHAR" : columnType(g, c, l.firstData(), l.endData()));
+        }
+        if (!o.statistics()) {
+            for (int c = 0; c < l.width(); c++) {
+                if (types.get(c).equals("VARCHAR") && numbersWithSymbols(g, c, l.firstData(), l.endData())) {
+                    warnings.add("The column \"" + l.names().get(c) + "\" holds numbers and statistics symbols (χ, -, …),"
+                            + " so it was read as text. Import it as a statistics table to keep it numeric.");
+                }
+            }
         }
         DatasetInfo info = p.inTransaction(conn -> {
             String table = o.statistics() ? "_wb_stage_" + UUID.randomUUID().toString().replace("-", "") : name;

@@ -62,6 +62,8 @@ enum SourceFormat {
         }
         String ext = extension(file);
         String content = contentKind(head, n);
+        // New formats (e.g. .geojson, zipped shapefiles): add an enum constant, its extensions here, its
+        // content check below, and its importer in the switch of Importer.importFile/preview.
         SourceFormat byExt = switch (ext) {
             case "xlsx", "xlsm" -> XLSX;
             case "xls" -> XLS;

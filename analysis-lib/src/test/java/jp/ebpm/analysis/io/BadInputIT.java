@@ -94,6 +94,26 @@ class BadInputIT {
     }
 
     @Test
+    void invalidUtf8BeyondTheSampleNamesLineAndOffset() throws IOException {
+        StringBuilder sb = new StringBuilder("id,名前\n");
+        int rows = 300_000;
+        for (int i = 1; i <= rows; i++) {
+            sb.append(i).append(",川崎").append(i % 10).append('\n');
+        }
+        byte[] good = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(good, good.length + 4);
+        all[good.length] = '9';
+        all[good.length + 1] = ',';
+        all[good.length + 2] = (byte) 0xFF; // never valid in UTF-8
+        all[good.length + 3] = '\n';
+        Path f = dir.resolve("late.csv");
+        Files.write(f, all);
+        WorkbenchException e = fails(f, ImportOptions.defaults());
+        assertEquals(rows + 2L, e.line().orElseThrow()); // header + rows, then the bad line
+        assertTrue(e.getMessage().contains("byte offset " + (good.length + 2)), e.getMessage());
+    }
+
+    @Test
     void emptyFiles() throws IOException {
         assertTrue(fails(text("empty.csv", ""), ImportOptions.defaults()).getMessage().contains("empty"));
         assertTrue(fails(text("blank.csv", "\n\n  \n"), ImportOptions.defaults()).getMessage().contains("no data"));
@@ -120,6 +140,36 @@ class BadInputIT {
         Path zero = dir.resolve("zero.xlsx");
         Files.write(zero, new byte[0]);
         assertTrue(fails(zero, ImportOptions.defaults()).getMessage().contains("empty"));
+    }
+
+    @Test
+    void truncatedParquet() throws IOException {
+        Path pq = dir.resolve("ok.parquet");
+        project.execute("COPY (SELECT range AS id FROM range(1000)) TO '" + pq + "' (FORMAT parquet)");
+        byte[] all = Files.readAllBytes(pq);
+        Path cut = dir.resolve("cut.parquet");
+        Files.write(cut, Arrays.copyOf(all, all.length - 20));
+        assertTrue(fails(cut, ImportOptions.defaults()).getMessage().contains("damaged or incomplete"));
+    }
+
+    @Test
+    void excelDuplicateHeaderNamesTheCell() throws IOException {
+        Path f = dir.resolve("dup.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(f)) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("Sheet1");
+            org.apache.poi.ss.usermodel.Row h = s.createRow(0);
+            h.createCell(0).setCellValue("区");
+            h.createCell(1).setCellValue("人口");
+            h.createCell(2).setCellValue("区");
+            org.apache.poi.ss.usermodel.Row r = s.createRow(1);
+            r.createCell(0).setCellValue("川崎区");
+            r.createCell(1).setCellValue(1);
+            r.createCell(2).setCellValue("x");
+            wb.write(out);
+        }
+        WorkbenchException e = fails(f, ImportOptions.defaults());
+        assertTrue(e.getMessage().startsWith("dup.xlsx: Sheet1!C1: the column name \"区\" appears twice"), e.getMessage());
     }
 
     @Test
@@ -178,6 +228,23 @@ class BadInputIT {
             }
         };
         assertThrows(CancelledException.class, () -> Importer.importFile(project, f, ImportOptions.defaults(), cancelAtSecondMegabyte, cancel));
+    }
+
+    @Test
+    void cancelExcelAndStatisticsImports() throws IOException {
+        Path xlsx = ImportTestFiles.workbook(dir, "c.xlsx", false);
+        Path stat = text("s.csv", "地域,人口\n川崎区,χ\n幸区,3\n");
+        for (ImportOptions o : java.util.List.of(ImportOptions.defaults(), ImportOptions.defaults().withStatistics(true))) {
+            for (Path f : java.util.List.of(xlsx, stat)) {
+                Cancellation cancel = new Cancellation();
+                ProgressListener cancelOnRead = (m, done, total) -> {
+                    if (m != null && m.startsWith("Reading")) {
+                        cancel.cancel();
+                    }
+                };
+                assertThrows(CancelledException.class, () -> Importer.importFile(project, f, o, cancelOnRead, cancel));
+            }
+        }
     }
 
     @Test

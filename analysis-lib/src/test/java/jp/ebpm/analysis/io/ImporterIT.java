@@ -194,6 +194,9 @@ class ImporterIT {
             s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 3, 0, 0));
             wb.write(out);
         }
+        ImportResult plain = load(f, ImportOptions.defaults().withName("plain"));
+        assertEquals("VARCHAR", plain.dataset().columns().get(2).type());
+        assertTrue(plain.warnings().get(0).contains("statistics symbols"), plain.warnings().toString());
         ImportResult r = load(f, ImportOptions.defaults().withStatistics(true));
         DatasetInfo d = r.dataset();
         assertEquals(List.of("地域", "事業所数_総数", "事業所数_うち個人", "事業所数_うち個人_flag"), d.columnNames());

@@ -92,6 +92,37 @@ class ImportCommandTest {
     }
 
     @Test
+    void excelSheetByNameWithTitleRowAndPreview() throws Exception {
+        Path f = dir.resolve("統計.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(f)) {
+            wb.createSheet("表紙").createRow(0).createCell(0).setCellValue("表紙");
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("データ");
+            s.createRow(0).createCell(0).setCellValue("区別世帯数");
+            org.apache.poi.ss.usermodel.Row h = s.createRow(2);
+            h.createCell(0).setCellValue("区");
+            h.createCell(1).setCellValue("世帯数");
+            org.apache.poi.ss.usermodel.Row r = s.createRow(3);
+            r.createCell(0).setCellValue("川崎区");
+            r.createCell(1).setCellValue(120000);
+            wb.write(out);
+        }
+        CliTestSupport.Result pv = CliTestSupport.run("preview", "--file", f.toString(), "--sheet", "データ");
+        assertEquals(0, pv.exitCode(), pv.err());
+        assertTrue(pv.out().contains("sheets:    表紙, データ"), pv.out());
+        assertTrue(pv.out().contains("rows skipped above it: 2"), pv.out());
+        CliTestSupport.Result r = CliTestSupport.run("import", "--project", dir.resolve("x").toString(), "--file", f.toString(),
+                "--sheet", "2", "--name", "世帯");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"世帯\": 1 rows, 2 columns"), r.out());
+        assertTrue(r.out().contains("  世帯数  BIGINT"), r.out());
+        CliTestSupport.Result bad = CliTestSupport.run("import", "--project", dir.resolve("x").toString(), "--file", f.toString(),
+                "--sheet", "なし");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("no sheet \"なし\""), bad.err());
+    }
+
+    @Test
     void benchImportRunsOnASmallFile() {
         CliTestSupport.Result r = CliTestSupport.run("bench", "import", "--rows", "1000", "--runs", "1", "--dir", dir.resolve("b").toString());
         assertEquals(0, r.exitCode(), r.err());
