@@ -88,7 +88,6 @@ final class ChartDrawer {
             s.setLineProperties(line(cs.rgb(), cs.dashed() ? 1.5 : 2.25, cs.dashed()));
             if (cs.markers()) {
                 s.setMarkerStyle(MarkerStyle.CIRCLE);
-                s.setMarkerSize((short) 6);
                 CTMarker m = s.getCTLineSer().getMarker();
                 CTShapeProperties sp = m.isSetSpPr() ? m.getSpPr() : m.addNewSpPr();
                 byte[] rgb = HexFormat.of().parseHex(cs.rgb());

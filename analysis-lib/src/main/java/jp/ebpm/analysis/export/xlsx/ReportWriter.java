@@ -50,6 +50,8 @@ public final class ReportWriter implements AutoCloseable {
     /** Excel's last row index + 1. */
     static final int MAX_ROWS = 1_048_576;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportWriter.class);
+
     private final ReportInfo info;
     private final SXSSFWorkbook wb;
     private final Styles styles;
@@ -211,7 +213,9 @@ public final class ReportWriter implements AutoCloseable {
         try {
             wb.close();
         } catch (IOException e) {
-            throw new WorkbenchException("Cannot release the report's temporary files: " + e.getMessage(), e);
+            // close() after a failed addXxx can find the sheet's stream already closed; the temporary files
+            // are deleted either way, and the original error is what the caller needs to see.
+            LOG.debug("Closing the report workbook: {}", e.getMessage());
         }
     }
 
