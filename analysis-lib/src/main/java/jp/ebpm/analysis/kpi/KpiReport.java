@@ -93,7 +93,7 @@ public final class KpiReport {
                 .append(grading.changed()).append(" = 指標変更");
         notes.add(g.toString());
         return new ReportTable("KPI一覧", List.of(header), rows, notes, provenance, hl, cs,
-                List.of(8, 10, 40, 8, 16, 14, 16, 14, 16, 14, 14, 10, 10, 6));
+                List.of(8, 28, 44, 8, 16, 14, 16, 14, 16, 14, 14, 10, 10, 6));
     }
 
     /** One line chart per KPI. */

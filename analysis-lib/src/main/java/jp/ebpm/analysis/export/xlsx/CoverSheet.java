@@ -28,7 +28,8 @@ final class CoverSheet {
         r = field(sh, r, "組織", info.organization(), styles);
         Row dr = sh.createRow(r++);
         styles.set(dr.createCell(1), "作成日", Styles.Role.SUBTITLE, "General");
-        styles.set(dr.createCell(2), info.date(), Styles.Role.PLAIN, "General");
+        styles.set(dr.createCell(2), info.date().getYear() + "年" + info.date().getMonthValue() + "月" + info.date().getDayOfMonth()
+                + "日 (" + info.date() + ")", Styles.Role.PLAIN, "General");
         r = field(sh, r, "作成者", info.author(), styles);
         r++;
         styles.set(sh.createRow(r++).createCell(1), "目次", Styles.Role.SUBTITLE, "General");
