@@ -26,6 +26,13 @@ final class LargeTableSheet {
         for (int c = 0; c < cols; c++) {
             patterns[c] = formats != null && c < formats.size() && formats.get(c) != null ? formats.get(c).pattern() : "General";
         }
+        // styles resolved once per column: a map lookup per cell would cost ~10 % of the time
+        org.apache.poi.ss.usermodel.CellStyle[] valueStyle = new org.apache.poi.ss.usermodel.CellStyle[cols];
+        for (int c = 0; c < cols; c++) {
+            valueStyle[c] = styles.style(Styles.Role.PLAIN, patterns[c], false);
+        }
+        org.apache.poi.ss.usermodel.CellStyle quoted = styles.style(Styles.Role.PLAIN, "General", true);
+        org.apache.poi.ss.usermodel.CellStyle date = styles.style(Styles.Role.PLAIN, "yyyy/mm/dd", false);
         long total = 0;
         SXSSFSheet sh = null;
         int r = 0;
@@ -45,8 +52,24 @@ final class LargeTableSheet {
                 Object[] values = rows.next();
                 Row row = sh.createRow(r++);
                 for (int c = 0; c < cols && c < values.length; c++) {
-                    if (values[c] != null) {
-                        styles.set(row.createCell(c), values[c], Styles.Role.PLAIN, patterns[c]);
+                    Object v = values[c];
+                    if (v instanceof Number n) {
+                        org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                        cell.setCellValue(n.doubleValue());
+                        cell.setCellStyle(valueStyle[c]);
+                    } else if (v instanceof String str && str.length() <= 32_767) {
+                        org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                        cell.setCellValue(str);
+                        if (jp.ebpm.analysis.io.CsvWriter.isFormulaLike(str)) {
+                            cell.setCellStyle(quoted);
+                        }
+                    } else if (v instanceof java.time.LocalDate d && d.getYear() >= 1901) {
+                        // Excel serial date = days since 1899-12-30 (1970-01-01 is 25569); faster than DateUtil
+                        org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                        cell.setCellValue(d.toEpochDay() + 25_569.0);
+                        cell.setCellStyle(date);
+                    } else if (v != null) {
+                        styles.set(row.createCell(c), v, Styles.Role.PLAIN, patterns[c]);
                     }
                 }
                 total++;

@@ -69,7 +69,7 @@ public final class ReportWriter implements AutoCloseable {
     public ReportWriter(ReportInfo info) {
         this.info = info;
         this.wb = new SXSSFWorkbook(200);
-        wb.setCompressTempFiles(true);
+        wb.setCompressTempFiles(false);
         this.styles = new Styles(wb, info.fontName());
         this.cover = wb.createSheet(names.name("表紙"));
     }
