@@ -233,8 +233,12 @@ public final class KpiRegisterFormat {
 
     /**
      * Parses a number as a clerk writes it: thousands separators ({@code ,} {@code ，}), full-width digits,
-     * a trailing {@code %} (the value is kept in percent units, 13.6% → 13.6).
+     * a trailing {@code %} (the value is kept in percent units, 13.6% → 13.6). Empty when it is no number.
      */
+    public static Optional<Double> parseNumber(String s) {
+        return number(s);
+    }
+
     static Optional<Double> number(String s) {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC).trim().replace(",", "").replace("−", "-");
         if (t.endsWith("%")) {
