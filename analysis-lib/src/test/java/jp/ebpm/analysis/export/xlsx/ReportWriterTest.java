@@ -228,8 +228,10 @@ class ReportWriterTest {
     void largeTableIsStreamedAndCancellable() throws IOException {
         Path out = dir.resolve("large.xlsx");
         try (ReportWriter w = new ReportWriter(ReportInfo.of("大", "", null, "", "v"))) {
-            Iterator<Object[]> rows = IntStream.range(0, 5000).mapToObj(i -> new Object[] {(long) i, "=x" + i, i * 0.5}).iterator();
-            long n = w.addLargeTable("明細", List.of("id", "text", "v"), List.of(CellFormat.INTEGER, CellFormat.GENERAL, CellFormat.DECIMAL1),
+            Iterator<Object[]> rows = IntStream.range(0, 5000).mapToObj(i -> new Object[] {(long) i, "=x" + i, i * 0.5,
+                LocalDate.of(2019, 4, 30).plusDays(i)}).iterator();
+            long n = w.addLargeTable("明細", List.of("id", "text", "v", "date"),
+                    List.of(CellFormat.INTEGER, CellFormat.GENERAL, CellFormat.DECIMAL1),
                     rows, PROV, ProgressListener.NONE, Cancellation.none());
             assertEquals(5000, n);
             w.write(out);
@@ -240,6 +242,9 @@ class ReportWriterTest {
             assertEquals("=x4999", sh.getRow(5000).getCell(1).getStringCellValue());
             assertTrue(sh.getRow(5000).getCell(1).getCellStyle().getQuotePrefixed());
             assertEquals("1:1", sh.getRepeatingRows().formatAsString());
+            assertEquals(LocalDate.of(2019, 5, 1), sh.getRow(2).getCell(3).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals("yyyy/mm/dd", sh.getRow(2).getCell(3).getCellStyle().getDataFormatString());
+            assertEquals(4999 * 0.5, sh.getRow(5000).getCell(2).getNumericCellValue());
         }
         Cancellation c = new Cancellation();
         c.cancel();
