@@ -68,7 +68,7 @@ public final class ReportWriter implements AutoCloseable {
     /** A writer for a report (creates the cover sheet). */
     public ReportWriter(ReportInfo info) {
         this.info = info;
-        this.wb = new SXSSFWorkbook(200);
+        this.wb = new FastZipWorkbook(200);
         wb.setCompressTempFiles(false);
         this.styles = new Styles(wb, info.fontName());
         this.cover = wb.createSheet(names.name("表紙"));
