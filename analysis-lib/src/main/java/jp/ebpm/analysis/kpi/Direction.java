@@ -54,10 +54,10 @@ public enum Direction {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT)
                 .replace('-', '_').replace(' ', '_');
         return Optional.ofNullable(switch (s) {
-            case "increase", "up", "higher", "増加", "増", "向上", "増やす", "↑" -> INCREASE;
-            case "decrease", "down", "lower", "減少", "減", "削減", "減らす", "↓" -> DECREASE;
-            case "maintain_at_least", "maintain", "at_least", "keep", "維持", "以上を維持", "維持・向上", "現状維持" -> MAINTAIN_AT_LEAST;
-            case "do_not_exceed", "not_exceed", "dont_exceed", "ceiling", "max", "at_most", "上限", "以下",
+            case "increase", "increasing", "up", "higher", "higher_is_better", "増加", "増", "向上", "増やす", "↑" -> INCREASE;
+            case "decrease", "decreasing", "down", "lower", "lower_is_better", "減少", "減", "削減", "減らす", "↓" -> DECREASE;
+            case "maintain_at_least", "maintain", "at_least", "keep", "以上", "≥", "minimum", "min", "維持", "以上を維持", "維持・向上", "現状維持" -> MAINTAIN_AT_LEAST;
+            case "do_not_exceed", "not_exceed", "dont_exceed", "don't_exceed", "ceiling", "max", "maximum", "at_most", "≤", "上限", "以下",
                  "超えない", "上回らない", "以下を維持" -> DO_NOT_EXCEED;
             default -> null;
         });

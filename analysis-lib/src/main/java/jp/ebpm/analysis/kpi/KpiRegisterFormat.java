@@ -233,7 +233,8 @@ public final class KpiRegisterFormat {
 
     /**
      * Parses a number as a clerk writes it: thousands separators ({@code ,} {@code ，}), full-width digits,
-     * a trailing {@code %} (the value is kept in percent units, 13.6% → 13.6). Empty when it is no number.
+     * a trailing {@code %} (the value is kept in percent units, 13.6% → 13.6), a leading ≥, ≤ or 約 and a
+     * trailing 以上 or 以下 ("≥ 300", "300以上"). Empty when it is no number.
      */
     public static Optional<Double> parseNumber(String s) {
         return number(s);
@@ -241,8 +242,16 @@ public final class KpiRegisterFormat {
 
     static Optional<Double> number(String s) {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC).trim().replace(",", "").replace("−", "-");
-        if (t.endsWith("%")) {
-            t = t.substring(0, t.length() - 1).trim();
+        // plans write targets as "≥ 300", "300以上", "約105": the bound words carry no number
+        for (String prefix : new String[] {">=", "<=", "≥", "≤", "≧", "≦", "約"}) {
+            if (t.startsWith(prefix)) {
+                t = t.substring(prefix.length()).trim();
+            }
+        }
+        for (String suffix : new String[] {"以上", "以下", "%"}) {
+            if (t.endsWith(suffix)) {
+                t = t.substring(0, t.length() - suffix.length()).trim();
+            }
         }
         if (t.isEmpty()) {
             return Optional.empty();

@@ -61,10 +61,10 @@ final class RowReader {
         }
         String t = Normalizer.normalize(KpiRegisterFormat.text(o), Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT);
         switch (t) {
-            case "", "no", "false", "0", "n", "×", "x", "いいえ", "非累計", "-" -> {
+            case "", "no", "false", "0", "n", "×", "x", "いいえ", "非累計", "単年度", "-", "off", "none", "なし" -> {
                 return false;
             }
-            case "yes", "true", "1", "y", "○", "〇", "◯", "はい", "累計", "変更" -> {
+            case "yes", "true", "1", "y", "○", "〇", "◯", "はい", "累計", "変更", "on", "あり" -> {
                 return true;
             }
             default -> {

@@ -136,4 +136,25 @@ class KpiRegisterFormatTest {
         assertTrue(Files.readString(out).contains(",'=HYPERLINK(1),"));
         assertEquals("=HYPERLINK(1)", KpiFiles.read(out).kpis().get(0).name());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "2,858|2858", "１３.６%|13.6", "≥ 300|300", "300以上|300", "約105|105", "-5|-5", "1.5e3|1500"})
+    void numbersAsClerksWriteThem(String text, double value) {
+        assertEquals(value, KpiRegisterFormat.parseNumber(text).orElseThrow());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"abc", "", "12件", "1-2"})
+    void nonNumbers(String text) {
+        assertTrue(KpiRegisterFormat.parseNumber(text).isEmpty());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "increase, INCREASE", "増加, INCREASE", "Decrease, DECREASE", "減少, DECREASE", "maintain at least, MAINTAIN_AT_LEAST",
+        "維持, MAINTAIN_AT_LEAST", "do not exceed, DO_NOT_EXCEED", "do-not-exceed, DO_NOT_EXCEED", "上限, DO_NOT_EXCEED"})
+    void directions(String text, Direction d) {
+        assertEquals(d, Direction.find(text).orElseThrow());
+    }
 }
