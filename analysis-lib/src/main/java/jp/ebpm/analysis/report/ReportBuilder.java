@@ -151,6 +151,8 @@ public final class ReportBuilder {
         byte[] png;
         try {
             png = Files.readAllBytes(item.file());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new WorkbenchException("The map image does not exist.", item.file().getFileName().toString(), null, null, e);
         } catch (IOException e) {
             throw new WorkbenchException("Cannot read the map image: " + e.getMessage(), item.file().getFileName().toString(), null, null, e);
         }

@@ -118,8 +118,9 @@ public final class ReportWriter implements AutoCloseable {
         int[] size = pngSize(png);
         SXSSFSheet sh = wb.createSheet(names.name(title));
         styles.set(sh.createRow(0).createCell(0), title, Styles.Role.TITLE, "General");
-        // at the default width a column is ~64 px and a row 20 px; fit into 14 columns x 28 rows
-        double scale = Math.min(14 * 64.0 / size[0], 28 * 20.0 / size[1]);
+        // at the default width a column is ~64 px and a row 20 px; fit into 14 columns x 22 rows, so that
+        // title, map, notes and provenance print on one A4 landscape page
+        double scale = Math.min(14 * 64.0 / size[0], 22 * 20.0 / size[1]);
         int cols = Math.max(1, (int) Math.round(size[0] * scale / 64.0));
         int rows = Math.max(1, (int) Math.round(size[1] * scale / 20.0));
         int idx = wb.addPicture(png, Workbook.PICTURE_TYPE_PNG);
@@ -175,10 +176,18 @@ public final class ReportWriter implements AutoCloseable {
         written = true;
         CoverSheet.write(cover, info, contents, styles);
         SXSSFSheet src = wb.createSheet(names.name("出典・注記"));
-        List<String[]> prov = new ArrayList<>();
+        // items of one sheet with the same provenance (e.g. one chart per KPI) are listed once
+        java.util.Map<List<Object>, List<String>> grouped = new java.util.LinkedHashMap<>();
         for (ItemProvenance ip : provenance) {
-            for (String line : ip.provenance().lines()) {
-                prov.add(new String[] {ip.sheet(), ip.title(), line});
+            grouped.computeIfAbsent(List.of(ip.sheet(), ip.provenance()), k -> new ArrayList<>()).add(ip.title());
+        }
+        List<String[]> prov = new ArrayList<>();
+        for (var e : grouped.entrySet()) {
+            String sheet = (String) e.getKey().get(0);
+            List<String> titles = e.getValue();
+            String title = titles.get(0) + (titles.size() > 1 ? " ほか" + (titles.size() - 1) + "件" : "");
+            for (String line : ((Provenance) e.getKey().get(1)).lines()) {
+                prov.add(new String[] {sheet, title, line});
             }
         }
         CoverSheet.writeSources(src, info, generatedAt, prov, styles);
@@ -194,6 +203,8 @@ public final class ReportWriter implements AutoCloseable {
                 wb.write(os);
             }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new WorkbenchException("The folder of the report does not exist.", out.getFileName().toString(), null, null, e);
         } catch (IOException e) {
             throw new WorkbenchException("Cannot write the report " + out.getFileName() + ": " + e.getMessage(), e);
         } finally {
@@ -211,6 +222,11 @@ public final class ReportWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (!written) {
+                // SXSSF's close() without a prior write() fails to flush the sheets' temp writers and logs a
+                // stack trace per sheet; writing to nowhere first takes the normal path.
+                wb.write(OutputStream.nullOutputStream());
+            }
             wb.close();
         } catch (IOException e) {
             // close() after a failed addXxx can find the sheet's stream already closed; the temporary files
