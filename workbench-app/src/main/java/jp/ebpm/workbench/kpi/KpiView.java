@@ -101,20 +101,23 @@ final class KpiView {
                 new Label(b.getString("kpi.fiscalYear")), year));
 
         table.setId("kpiTable");
+        // status and grade first after the name, so they stay visible in a narrow window
         table.getColumns().add(column("kpi.col.id", e -> e.kpi().id()));
-        table.getColumns().add(column("kpi.col.measure", e -> e.kpi().measure()));
+        TableColumn<KpiEvaluation, String> measureCol = column("kpi.col.measure", e -> e.kpi().measure());
+        measureCol.setPrefWidth(110);
+        table.getColumns().add(measureCol);
         TableColumn<KpiEvaluation, String> name = column("kpi.col.name", e -> e.kpi().name());
-        name.setPrefWidth(260);
+        name.setPrefWidth(240);
         table.getColumns().add(name);
-        table.getColumns().add(column("kpi.col.baseline", e -> num(e.kpi().baselineValue(), e.kpi().unit())));
-        table.getColumns().add(column("kpi.col.target", e -> num(e.kpi().targetValue(), e.kpi().unit())));
-        table.getColumns().add(column("kpi.col.actual", e -> e.actual() == null ? "" : num(e.actual(), e.kpi().unit())));
-        table.getColumns().add(column("kpi.col.progress", e -> e.progressRate() == null ? ""
-                : String.format("%.1f%%", e.progressRate() * 100)));
         TableColumn<KpiEvaluation, String> st = column("kpi.col.status", e -> b.getString("kpi.status." + e.status().id()));
         st.setCellFactory(c -> new StatusCell());
         table.getColumns().add(st);
         table.getColumns().add(column("kpi.col.grade", KpiEvaluation::grade));
+        table.getColumns().add(column("kpi.col.progress", e -> e.progressRate() == null ? ""
+                : String.format("%.1f%%", e.progressRate() * 100)));
+        table.getColumns().add(column("kpi.col.actual", e -> e.actual() == null ? "" : num(e.actual(), e.kpi().unit())));
+        table.getColumns().add(column("kpi.col.baseline", e -> num(e.kpi().baselineValue(), e.kpi().unit())));
+        table.getColumns().add(column("kpi.col.target", e -> num(e.kpi().targetValue(), e.kpi().unit())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> showSelected());
         vm.rows.addListener((ListChangeListener<KpiEvaluation>) c -> showSelected());
 
