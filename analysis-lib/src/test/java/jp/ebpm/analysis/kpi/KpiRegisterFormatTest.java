@@ -157,4 +157,20 @@ class KpiRegisterFormatTest {
     void directions(String text, Direction d) {
         assertEquals(d, Direction.find(text).orElseThrow());
     }
+
+    @Test
+    void xlsxWithTitleRowAndNumericYearHeaders() {
+        Path p = dir.resolve("clerk.xlsx");
+        jp.ebpm.analysis.export.xlsx.XlsxGrid.write(p, "KPI", java.util.List.of(
+                java.util.List.of("令和3年度 KPI"),
+                java.util.List.<Object>of("指標名", "方向", "基準年度", "基準値", "目標年度", "目標値", 2018.0, "R1"),
+                java.util.Arrays.<Object>asList("件数", "増加", 2017.0, "—", "令和3年度", "≥ 5", 1.0, null)), null);
+        KpiRegister r = KpiFiles.read(p);
+        Kpi k = r.kpis().get(0);
+        assertEquals("K01", k.id());
+        assertEquals(0.0, k.baselineValue());
+        assertEquals(5.0, k.targetValue());
+        assertEquals(1.0, k.actual(2018).getAsDouble());
+        assertFalse(k.actual(2019).isPresent());
+    }
 }
