@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench kpi}: evaluate, convert and store KPI registers. */
 @Command(name = "kpi", mixinStandardHelpOptions = true, description = "KPI registers: evaluate, convert, store in a project.",
-        subcommands = {KpiCommand.Evaluate.class, KpiCommand.Convert.class, KpiCommand.Store.class})
+        subcommands = {KpiCommand.Evaluate.class, KpiCommand.Convert.class, KpiCommand.Store.class,
+            KpiCommand.Settings.class})
 final class KpiCommand {
 
     /** {@code workbench kpi evaluate}. */
@@ -165,6 +166,40 @@ final class KpiCommand {
                 KpiStore.save(p, name, reg, src.file(), src.sha256(), "KPI register from " + src.file());
             }
             spec.commandLine().getOut().println("Stored " + reg.kpis().size() + " KPIs as \"" + name + "\"");
+            return 0;
+        }
+    }
+
+    /** {@code workbench kpi settings}: show or set the project's grading table and year style. */
+    @Command(name = "settings", mixinStandardHelpOptions = true,
+            description = "Show the project's KPI grading table and year style; --grading / --year-style store new ones.")
+    static final class Settings implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Option(names = "--grading", paramLabel = "FILE", description = "Grading table JSON to store in the project.")
+        Path grading;
+
+        @Option(names = "--year-style", paramLabel = "STYLE", description = "era, western or fy, stored in the project.")
+        String yearStyle;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Project p = project.open()) {
+                if (grading != null) {
+                    GradingTable.read(grading).saveTo(p);
+                }
+                if (yearStyle != null) {
+                    p.catalog().putSetting(YearStyle.SETTING, YearStyle.parse(yearStyle).name().toLowerCase(java.util.Locale.ROOT));
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("{\"yearStyle\": \"" + p.catalog().setting(YearStyle.SETTING).orElse("era") + "\",");
+                out.println(" \"grading\": " + GradingTable.of(p).toJson() + "}");
+                out.flush();
+            }
             return 0;
         }
     }

@@ -113,4 +113,17 @@ class KpiAndReportCommandTest {
                 dir.resolve("nope.json").toString(), "--out", out.toString());
         assertEquals(1, missing.exitCode());
     }
+
+    @Test
+    void settingsStoreGradingAndYearStyleInTheProject() throws IOException {
+        Path project = dir.resolve("p2");
+        assertEquals(0, CliTestSupport.run("kpi", "store", "--project", project.toString(), "--kpis", sample.toString()).exitCode());
+        Path g = Files.writeString(dir.resolve("g.json"), "{\"bands\":[{\"grade\":\"◎\",\"min\":0.9}],\"otherwise\":\"△\"}");
+        CliTestSupport.Result r = CliTestSupport.run("kpi", "settings", "--project", project.toString(), "--grading", g.toString(),
+                "--year-style", "fy");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals("fy", root.get("yearStyle").asText());
+        assertEquals("◎", root.get("grading").get("bands").get(0).get("grade").asText());
+    }
 }
