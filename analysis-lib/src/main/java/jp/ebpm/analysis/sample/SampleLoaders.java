@@ -1,6 +1,17 @@
 package jp.ebpm.analysis.sample;
 
-import java.util.Locale;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.kpi.KpiFiles;
+import jp.ebpm.analysis.kpi.KpiStore;
+import jp.ebpm.analysis.store.DatasetInfo;
 
 import jp.ebpm.analysis.io.ImportOptions;
 import jp.ebpm.analysis.io.Importer;
@@ -15,7 +26,35 @@ final class SampleLoaders {
     }
 
     static void load(Project project, SampleManifest.Entry e, Cancellation cancel) {
-        String file = e.file().getFileName().toString().toLowerCase(Locale.ROOT);
+        switch (e.kind()) {
+            case KPI -> loadKpi(project, e);
+            default -> importTable(project, e, cancel);
+        }
+    }
+
+    private static void loadKpi(Project project, SampleManifest.Entry e) {
+        KpiStore.save(project, e.name(), KpiFiles.read(e.file()), e.file().getFileName().toString(), sha256(e.file()),
+                e.description());
+        DatasetInfo info = project.catalog().get(e.name());
+        project.catalog().update(info.withDescription(e.description(), e.license(), e.sensitivity()));
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void importTable(Project project, SampleManifest.Entry e, Cancellation cancel) {
         ImportOptions o = ImportOptions.defaults().withName(e.name()).withKind(e.kind())
                 .withSensitivity(e.sensitivity()).withLicense(e.license()).withDescription(e.description());
         if (e.options().containsKey("encoding")) {

@@ -15,6 +15,7 @@ public final class Features {
     /** Every feature, created anew for one main window. */
     public static List<WorkbenchFeature> all() {
         List<WorkbenchFeature> features = new ArrayList<>();
+        features.add(new jp.ebpm.workbench.kpi.KpiFeature());
         return List.copyOf(features);
     }
 }

@@ -1,0 +1,176 @@
+package jp.ebpm.analysis.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.export.xlsx.CellFormat;
+import jp.ebpm.analysis.export.xlsx.Provenance;
+import jp.ebpm.analysis.export.xlsx.ReportInfo;
+import jp.ebpm.analysis.export.xlsx.ReportTable;
+import jp.ebpm.analysis.export.xlsx.ReportWriter;
+import jp.ebpm.analysis.export.xlsx.SourceRef;
+import jp.ebpm.analysis.export.xlsx.TableCell;
+import jp.ebpm.analysis.kpi.GradingTable;
+import jp.ebpm.analysis.kpi.KpiFiles;
+import jp.ebpm.analysis.kpi.KpiRegister;
+import jp.ebpm.analysis.kpi.KpiReport;
+import jp.ebpm.analysis.kpi.KpiStore;
+import jp.ebpm.analysis.kpi.YearStyle;
+import jp.ebpm.analysis.store.ColumnInfo;
+import jp.ebpm.analysis.store.DatasetInfo;
+import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.store.QueryResult;
+import jp.ebpm.analysis.store.Sensitivity;
+import jp.ebpm.analysis.store.Sql;
+import jp.ebpm.analysis.task.Cancellation;
+import jp.ebpm.analysis.task.ProgressListener;
+
+/**
+ * Builds a report from a {@link ReportSpec} over a project: KPI items (summary and charts), table items (a
+ * dataset or a read-only query; results above {@value #SMALL_TABLE} rows are streamed to a plain sheet) and map
+ * items (PNG files). Private datasets are refused (they may be shown only as aggregates).
+ *
+ * @since 0.1
+ */
+public final class ReportBuilder {
+
+    /** Results up to this many rows become formatted tables; larger ones are streamed. */
+    public static final int SMALL_TABLE = 100_000;
+
+    private ReportBuilder() {
+    }
+
+    /**
+     * Builds and writes the report; the output is replaced only when everything succeeded.
+     *
+     * @param softwareVersion written on the sources sheet
+     * @throws WorkbenchException naming the item that failed
+     * @throws jp.ebpm.analysis.task.CancelledException when cancelled
+     */
+    public static void build(Project project, ReportSpec spec, String softwareVersion, Path out,
+                             ProgressListener progress, Cancellation cancel) {
+        GradingTable grading = spec.grading() != null ? GradingTable.read(spec.grading()) : GradingTable.of(project);
+        YearStyle style = spec.yearStyle() != null ? spec.yearStyle()
+                : project.catalog().setting(YearStyle.SETTING).map(YearStyle::parse).orElse(YearStyle.ERA);
+        ReportInfo info = new ReportInfo(spec.title(), spec.organization(), spec.date(), spec.author(), softwareVersion,
+                spec.attributions(), spec.disclosureNotes(), null);
+        try (ReportWriter w = new ReportWriter(info)) {
+            int i = 0;
+            for (ReportSpec.Item item : spec.items()) {
+                cancel.check();
+                progress.progress(item.title(), i++, spec.items().size());
+                switch (item.type()) {
+                    case KPI -> kpi(w, project, spec, item, grading, style);
+                    case TABLE -> table(w, project, spec, item, cancel);
+                    case MAP -> map(w, spec, item);
+                    default -> throw new IllegalStateException(item.type().toString());
+                }
+            }
+            cancel.check();
+            w.write(out);
+            progress.progress("done", spec.items().size(), spec.items().size());
+        }
+    }
+
+    private static void kpi(ReportWriter w, Project project, ReportSpec spec, ReportSpec.Item item, GradingTable grading,
+                            YearStyle style) {
+        KpiRegister reg;
+        SourceRef src;
+        if (item.file() != null) {
+            reg = KpiFiles.read(item.file());
+            src = SourceRef.ofFile(item.file(), "");
+        } else {
+            reg = KpiStore.load(project, item.dataset());
+            src = ref(project.catalog().get(item.dataset()));
+        }
+        Provenance p = provenance(spec, item, List.of(src));
+        KpiReport.addTo(w, KpiReportJob.evaluate(reg, spec.fiscalYear(), grading), style, p, grading);
+    }
+
+    private static void table(ReportWriter w, Project project, ReportSpec spec, ReportSpec.Item item, Cancellation cancel) {
+        String sql;
+        List<SourceRef> sources = new ArrayList<>();
+        if (item.dataset() != null) {
+            DatasetInfo info = project.catalog().get(item.dataset());
+            refusePrivate(info);
+            sql = "SELECT * FROM " + Sql.ident(info.name());
+            sources.add(ref(info));
+        } else {
+            sql = item.sql();
+            if (!Sql.isReadOnly(sql)) {
+                throw new WorkbenchException("The query of table \"" + item.title() + "\" must be read-only (SELECT or WITH).");
+            }
+            String lower = sql.toLowerCase(Locale.ROOT);
+            for (DatasetInfo d : project.catalog().list()) {
+                if (lower.contains(d.name().toLowerCase(Locale.ROOT))) {
+                    refusePrivate(d);
+                    sources.add(ref(d));
+                }
+            }
+        }
+        Provenance p = provenance(spec, item, sources);
+        QueryResult r = project.query(sql, SMALL_TABLE, cancel);
+        if (r.truncated()) {
+            LargeQuery.stream(w, project, sql, item.title(), p, cancel);
+            return;
+        }
+        List<String> header = r.columns().stream().map(ColumnInfo::name).toList();
+        List<CellFormat> formats = r.columns().stream().map(c -> format(c.type())).toList();
+        List<List<TableCell>> rows = new ArrayList<>();
+        for (Object[] row : r.rows()) {
+            List<TableCell> cells = new ArrayList<>();
+            for (int c = 0; c < row.length; c++) {
+                Object v = row[c];
+                cells.add(v instanceof Number n ? TableCell.number(n, formats.get(c)) : TableCell.text(v == null ? null : v.toString()));
+            }
+            rows.add(cells);
+        }
+        List<String> notes = new ArrayList<>(item.notes());
+        notes.add("件数: " + String.format(Locale.ROOT, "%,d", r.rowCount()));
+        w.addTable(ReportTable.of(item.title(), header, rows, notes, p));
+    }
+
+    static CellFormat format(String duckType) {
+        String t = duckType.toUpperCase(Locale.ROOT);
+        if (t.contains("INT")) {
+            return CellFormat.INTEGER;
+        }
+        if (t.startsWith("DOUBLE") || t.startsWith("FLOAT") || t.startsWith("REAL") || t.startsWith("DECIMAL")) {
+            return CellFormat.DECIMAL2;
+        }
+        return CellFormat.GENERAL;
+    }
+
+    private static void map(ReportWriter w, ReportSpec spec, ReportSpec.Item item) {
+        byte[] png;
+        try {
+            png = Files.readAllBytes(item.file());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new WorkbenchException("The map image does not exist.", item.file().getFileName().toString(), null, null, e);
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot read the map image: " + e.getMessage(), item.file().getFileName().toString(), null, null, e);
+        }
+        w.addMap(item.title(), png, item.notes(), provenance(spec, item, List.of(SourceRef.ofFile(item.file(), ""))));
+    }
+
+    private static void refusePrivate(DatasetInfo info) {
+        if (info.sensitivity() == Sensitivity.PRIVATE) {
+            throw new WorkbenchException("\"" + info.name() + "\" holds private data: it can be reported only as aggregates"
+                    + " that passed disclosure control.");
+        }
+    }
+
+    private static SourceRef ref(DatasetInfo d) {
+        return new SourceRef(d.name(), d.sourceFile(), d.sourceSha256(), d.license());
+    }
+
+    private static Provenance provenance(ReportSpec spec, ReportSpec.Item item, List<SourceRef> sources) {
+        return new Provenance(sources, item.filters(), item.weights(), item.suppression(), spec.author(), Instant.now());
+    }
+}

@@ -1,0 +1,163 @@
+package jp.ebpm.analysis.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.kpi.FiscalYear;
+import jp.ebpm.analysis.kpi.YearStyle;
+
+/**
+ * A report specification (JSON, docs/reports.md): title, organization, author, date, fiscal year, year style,
+ * grading file, attributions, disclosure notes and the items in order — {@code kpi} (a register file or a
+ * project dataset of kind KPI), {@code table} (a project dataset or a read-only SQL query) and {@code map} (a
+ * PNG file). Relative file paths are resolved against the folder of the spec file.
+ *
+ * @param title           report title
+ * @param organization    organization
+ * @param author          author / analyst
+ * @param date            report date
+ * @param fiscalYear      fiscal year of KPI evaluation, or {@code null} for each KPI's latest actual
+ * @param yearStyle       fiscal-year display, or {@code null} for the project setting
+ * @param grading         grading-table JSON file, or {@code null} for the project's table
+ * @param attributions    data attributions
+ * @param disclosureNotes disclosure-control notes
+ * @param items           the items in order
+ * @since 0.1
+ */
+public record ReportSpec(String title, String organization, String author, LocalDate date, Integer fiscalYear,
+                         YearStyle yearStyle, Path grading, List<String> attributions, List<String> disclosureNotes,
+                         List<Item> items) {
+
+    /** What an item is. */
+    public enum ItemType { KPI, TABLE, MAP }
+
+    /**
+     * One item.
+     *
+     * @param type        kpi, table or map
+     * @param title       sheet title (tables, maps)
+     * @param file        register file (kpi) or PNG file (map), or {@code null}
+     * @param dataset     project dataset (kpi, table), or {@code null}
+     * @param sql         read-only SQL (table), or {@code null}
+     * @param notes       notes under the item
+     * @param filters     filters for the provenance
+     * @param weights     weights for the provenance
+     * @param suppression disclosure-control parameters for the provenance
+     */
+    public record Item(ItemType type, String title, Path file, String dataset, String sql, List<String> notes,
+                       String filters, String weights, String suppression) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Reads a spec file.
+     *
+     * @throws WorkbenchException naming the spec file and the item when something is missing or wrong
+     */
+    public static ReportSpec read(Path specFile) {
+        String name = specFile.getFileName().toString();
+        JsonNode n;
+        try {
+            n = JSON.readTree(Files.readString(specFile));
+        } catch (JsonProcessingException e) {
+            throw new WorkbenchException("Not valid JSON: " + e.getOriginalMessage(), name,
+                    e.getLocation() == null ? null : (long) e.getLocation().getLineNr(), null, e);
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot read the report spec: " + e.getMessage(), name, null, null, e);
+        }
+        Path base = specFile.toAbsolutePath().getParent();
+        LocalDate date = null;
+        if (n.hasNonNull("date")) {
+            try {
+                date = LocalDate.parse(n.get("date").asText());
+            } catch (DateTimeParseException e) {
+                throw new WorkbenchException("\"date\" must be written yyyy-mm-dd: " + n.get("date").asText(), name, null, "date", e);
+            }
+        }
+        Integer fy = null;
+        if (n.hasNonNull("fiscalYear")) {
+            fy = FiscalYear.tryParse(n.get("fiscalYear").asText()).map(FiscalYear::year).orElseThrow(() ->
+                    new WorkbenchException("\"fiscalYear\" is not a fiscal year: " + n.get("fiscalYear").asText(), name, null, "fiscalYear", null));
+        }
+        YearStyle style = null;
+        if (n.hasNonNull("yearStyle")) {
+            try {
+                style = YearStyle.parse(n.get("yearStyle").asText());
+            } catch (IllegalArgumentException e) {
+                throw new WorkbenchException(e.getMessage(), name, null, "yearStyle", e);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        JsonNode arr = n.get("items");
+        if (arr == null || !arr.isArray() || arr.isEmpty()) {
+            throw new WorkbenchException("The spec lists no \"items\".", name, null, "items", null);
+        }
+        for (int i = 0; i < arr.size(); i++) {
+            items.add(item(arr.get(i), i + 1, base, name));
+        }
+        return new ReportSpec(text(n, "title", "報告書"), text(n, "organization", ""), text(n, "author", ""), date, fy,
+                style, n.hasNonNull("grading") ? base.resolve(n.get("grading").asText()) : null,
+                strings(n.get("attributions")), strings(n.get("disclosureNotes")), items);
+    }
+
+    private static Item item(JsonNode it, int index, Path base, String specName) {
+        String where = "items[" + index + "]";
+        String type = text(it, "type", "").toLowerCase(Locale.ROOT);
+        ItemType t = switch (type) {
+            case "kpi" -> ItemType.KPI;
+            case "table", "crosstab", "query" -> ItemType.TABLE;
+            case "map" -> ItemType.MAP;
+            default -> throw new WorkbenchException("Item " + index + " has an unknown \"type\" \"" + type
+                    + "\": use kpi, table or map.", specName, null, where, null);
+        };
+        Path file = null;
+        for (String key : new String[] {"register", "file", "png"}) {
+            if (it.hasNonNull(key)) {
+                file = base.resolve(it.get(key).asText());
+            }
+        }
+        String dataset = it.hasNonNull("dataset") ? it.get("dataset").asText() : null;
+        String sql = it.hasNonNull("sql") ? it.get("sql").asText() : null;
+        boolean ok = switch (t) {
+            case KPI -> file != null || dataset != null;
+            case TABLE -> dataset != null || sql != null;
+            case MAP -> file != null;
+        };
+        if (!ok) {
+            throw new WorkbenchException("Item " + index + " (" + type + ") needs " + switch (t) {
+                case KPI -> "\"register\" (a file) or \"dataset\"";
+                case TABLE -> "\"dataset\" or \"sql\"";
+                case MAP -> "\"png\" (a PNG file)";
+            } + ".", specName, null, where, null);
+        }
+        String title = text(it, "title", t == ItemType.TABLE ? (dataset != null ? dataset : "表" + index) : t == ItemType.MAP ? "地図" + index : "KPI");
+        return new Item(t, title, file, dataset, sql, strings(it.get("notes")), text(it, "filters", ""),
+                text(it, "weights", ""), text(it, "suppression", ""));
+    }
+
+    private static String text(JsonNode n, String key, String dflt) {
+        return n.hasNonNull(key) ? n.get(key).asText() : dflt;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(e -> out.add(e.asText()));
+        } else if (n != null && !n.isNull()) {
+            out.add(n.asText());
+        }
+        return out;
+    }
+}
