@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param rowName     header of the row key (e.g. {@code area}, {@code origin})
  * @param colName     header of the column key (e.g. {@code time}, {@code destination})
- * @param countName   header of the further count (e.g. {@code pings}, {@code trips})
+ * @param countName   header of the further count (e.g. {@code pings}, {@code trips}), or {@code null} when the
+ *                    table has only the persons count
  * @param personsName header of the persons count (e.g. {@code devices})
  * @param personsFirst whether the persons column comes before the count column in outputs
  * @param rows        all row keys, in output order
@@ -31,6 +32,9 @@ public record CountTable(String rowName, String colName, String countName, Strin
 
     /** The output header, in column order. */
     public List<String> header() {
+        if (countName == null) {
+            return List.of(rowName, colName, personsName);
+        }
         return personsFirst ? List.of(rowName, colName, personsName, countName) : List.of(rowName, colName, countName, personsName);
     }
 }

@@ -44,6 +44,10 @@ public record ProtectedTable(CountTable source, int k, int roundBase, List<Cell>
         for (Cell c : cells) {
             String count = c.count() == null ? SUPPRESSED : Long.toString(c.count());
             String persons = c.persons() == null ? SUPPRESSED : Long.toString(c.persons());
+            if (source.countName() == null) {
+                out.add(List.of(c.row(), c.col(), persons));
+                continue;
+            }
             out.add(source.personsFirst() ? List.of(c.row(), c.col(), persons, count) : List.of(c.row(), c.col(), count, persons));
         }
         return out;
