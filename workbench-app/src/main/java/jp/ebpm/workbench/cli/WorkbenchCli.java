@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "EBPM Workbench command line. Without arguments the jar starts the GUI.",
         subcommands = {CatalogCommand.class, SqlCommand.class, LocationCommand.class, AuditCommand.class,
-                SampleCommand.class, CommandLine.HelpCommand.class})
+                SampleCommand.class, jp.ebpm.workbench.cli.bench.LocationBench.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCli {
 
     /** Exit code of a data error. */

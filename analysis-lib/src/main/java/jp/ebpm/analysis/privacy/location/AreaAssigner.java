@@ -94,9 +94,9 @@ public final class AreaAssigner {
                     }
                 }
                 cancel.check();
-                try (ResultSet rs = st.executeQuery("SELECT DISTINCT p.lon, p.lat FROM " + ds + " p JOIN " + cells
-                        + " c ON c.cx = " + cx.replace("lon", "p.lon") + " AND c.cy = " + cy.replace("lat", "p.lat")
-                        + " WHERE c.boundary");
+                try (ResultSet rs = st.executeQuery("SELECT DISTINCT p.lon, p.lat FROM (SELECT lon, lat, " + cx + " AS cx, "
+                        + cy + " AS cy FROM " + ds + ") p SEMI JOIN (SELECT cx, cy FROM " + cells + " WHERE boundary) c"
+                        + " ON c.cx = p.cx AND c.cy = p.cy");
                      RowAppender app = RowAppender.open(c, points)) {
                     long n = 0;
                     while (rs.next()) {
@@ -116,10 +116,11 @@ public final class AreaAssigner {
                         }
                     }
                 }
-                st.execute("CREATE TABLE " + out + " AS SELECT p.pid, p.ts, CASE WHEN c.boundary THEN m.area ELSE c.area END AS area"
-                        + " FROM " + ds + " p LEFT JOIN " + cells + " c ON c.cx = " + cx.replace("lon", "p.lon")
-                        + " AND c.cy = " + cy.replace("lat", "p.lat")
-                        + " LEFT JOIN " + points + " m ON c.boundary AND m.lon = p.lon AND m.lat = p.lat");
+                // cells of interior/outside cells carry their area; points holds only boundary-cell points
+                st.execute("CREATE TABLE " + out + " AS SELECT p.pid, p.ts, coalesce(c.area, m.area) AS area"
+                        + " FROM (SELECT pid, ts, lon, lat, " + cx + " AS cx, " + cy + " AS cy FROM " + ds + ") p"
+                        + " LEFT JOIN " + cells + " c ON c.cx = p.cx AND c.cy = p.cy"
+                        + " LEFT JOIN " + points + " m ON m.lon = p.lon AND m.lat = p.lat");
             } finally {
                 st.execute("DROP TABLE IF EXISTS " + cells);
                 st.execute("DROP TABLE IF EXISTS " + points);
