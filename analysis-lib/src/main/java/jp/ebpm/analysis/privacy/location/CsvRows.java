@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams a CSV file (RFC 4180 quoting) row by row in Java, so that no transcoded copy is written to
+ * Streams a CSV file (RFC 4180 quoting; comma, tab or semicolon as found in the header) row by row in Java, so that no transcoded copy is written to
  * disk. The encoding is UTF-8 (a BOM is skipped) unless the first 1 MiB is not valid UTF-8, then
  * windows-31j (CP932, the Windows variant of Shift_JIS).
  */
@@ -25,6 +25,7 @@ final class CsvRows implements Closeable {
     private final BufferedReader reader;
     private final Charset charset;
     private long line;
+    private char delimiter = 0;
 
     CsvRows(Path file) throws IOException {
         this.charset = detect(file);
@@ -75,6 +76,10 @@ final class CsvRows implements Closeable {
         if (s == null) {
             return null;
         }
+        if (delimiter == 0) {
+            // decided on the header line: comma, else tab, else semicolon
+            delimiter = s.indexOf(',') >= 0 ? ',' : s.indexOf('\t') >= 0 ? '\t' : s.indexOf(';') >= 0 ? ';' : ',';
+        }
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
@@ -105,7 +110,7 @@ final class CsvRows implements Closeable {
                 } else {
                     cur.append(ch);
                 }
-            } else if (ch == ',') {
+            } else if (ch == delimiter) {
                 out.add(cur.toString());
                 cur.setLength(0);
             } else if (ch == '"' && cur.length() == 0) {

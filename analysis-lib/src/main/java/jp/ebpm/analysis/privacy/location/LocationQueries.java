@@ -60,11 +60,13 @@ public final class LocationQueries {
             rows = layer.areas().stream().map(AreaLayer.Area::key).toList();
         } else {
             src = Sql.ident(dataset);
-            area = level == AreaLevel.MESH3 ? MeshCodeSql.level3("lat", "lon") : MeshCodeSql.level4("lat", "lon");
+            area = level == AreaLevel.MESH3 ? MeshCodeSql.level3Number("lat", "lon") : MeshCodeSql.level4Number("lat", "lon");
             rows = null;
         }
-        String sql = "SELECT a, t, count(*) AS pings, count(DISTINCT pid) AS devices FROM (SELECT " + area + " AS a, "
-                + band.sql() + " AS t, pid FROM " + src + ") WHERE a IS NOT NULL GROUP BY a, t";
+        // two-phase distinct count: first one row per (area, time key, device), then count rows per cell
+        String sql = "WITH g AS (SELECT " + area + " AS a, " + band.keySql() + " AS t, pid, count(*) AS n FROM " + src
+                + (level.needsLayer() ? " WHERE area IS NOT NULL" : "") + " GROUP BY ALL)"
+                + " SELECT CAST(a AS VARCHAR), " + band.labelSql() + ", sum(n) AS pings, count(*) AS devices FROM g GROUP BY a, t";
         List<CountTable.Cell> cells = new ArrayList<>();
         List<String> seenAreas = new ArrayList<>();
         try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
@@ -146,10 +148,11 @@ public final class LocationQueries {
     public static CountTable od(UnlockedVault vault, String dataset, AreaLayer layer, Cancellation cancel) {
         requirePings(vault, dataset);
         String assigned = AreaAssigner.assign(vault, dataset, layer, cancel);
-        String sql = staysSql(assigned)
-                + ", trips AS (SELECT pid, lag(area) OVER (PARTITION BY pid, d ORDER BY stay) AS origin, area AS destination FROM stays)"
-                + " SELECT origin, destination, count(*) AS trips, count(DISTINCT pid) AS devices FROM trips"
-                + " WHERE origin IS NOT NULL GROUP BY origin, destination";
+        // a trip is exactly a change of area between consecutive pings of a device on a date (consecutive
+        // stays always differ), so one window pass suffices
+        String sql = "SELECT prev AS origin, area AS destination, count(*) AS trips, count(DISTINCT pid) AS devices FROM ("
+                + "SELECT pid, area, lag(area) OVER (PARTITION BY pid, CAST(ts AS DATE) ORDER BY ts, area) AS prev FROM "
+                + assigned + " WHERE area IS NOT NULL) WHERE prev IS NOT NULL AND prev <> area GROUP BY prev, area";
         List<String> keys = layer.areas().stream().map(AreaLayer.Area::key).toList();
         return run(vault, sql, new CountTable("origin", "destination", "trips", "devices", true, keys, keys, List.of()));
     }

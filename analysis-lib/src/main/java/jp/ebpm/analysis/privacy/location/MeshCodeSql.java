@@ -13,17 +13,27 @@ public final class MeshCodeSql {
     private MeshCodeSql() {
     }
 
-    /** SQL expression (VARCHAR) of the 3rd mesh code of two DOUBLE columns/expressions. */
-    public static String level3(String lat, String lon) {
+    /** SQL expression (BIGINT) of the 3rd mesh code of two DOUBLE columns/expressions. */
+    public static String level3Number(String lat, String lon) {
         String a = "CAST(floor((" + lat + ") * 120) AS BIGINT)";
         String b = "CAST(floor(((" + lon + ") - 100) * 80) AS BIGINT)";
-        return "CAST((" + a + " // 80) * 1000000 + (" + b + " // 80) * 10000 + ((" + a + " % 80) // 10) * 1000 + (("
-                + b + " % 80) // 10) * 100 + (" + a + " % 10) * 10 + (" + b + " % 10) AS VARCHAR)";
+        return "((" + a + " // 80) * 1000000 + (" + b + " // 80) * 10000 + ((" + a + " % 80) // 10) * 1000 + (("
+                + b + " % 80) // 10) * 100 + (" + a + " % 10) * 10 + (" + b + " % 10))";
+    }
+
+    /** SQL expression (BIGINT) of the 4th (half) mesh code. */
+    public static String level4Number(String lat, String lon) {
+        return "(" + level3Number(lat, lon) + " * 10 + (CAST(floor((" + lat + ") * 240) AS BIGINT) % 2) * 2 + (CAST(floor((("
+                + lon + ") - 100) * 160) AS BIGINT) % 2) + 1)";
+    }
+
+    /** SQL expression (VARCHAR) of the 3rd mesh code. */
+    public static String level3(String lat, String lon) {
+        return "CAST(" + level3Number(lat, lon) + " AS VARCHAR)";
     }
 
     /** SQL expression (VARCHAR) of the 4th (half) mesh code. */
     public static String level4(String lat, String lon) {
-        return level3(lat, lon) + " || CAST((CAST(floor((" + lat + ") * 240) AS BIGINT) % 2) * 2 + (CAST(floor((("
-                + lon + ") - 100) * 160) AS BIGINT) % 2) + 1 AS VARCHAR)";
+        return "CAST(" + level4Number(lat, lon) + " AS VARCHAR)";
     }
 }

@@ -205,6 +205,24 @@ class PrivateLocationIT {
     }
 
     @Test
+    void cp932TabSeparatedWithJapaneseHeaders(@TempDir Path dir) throws Exception {
+        Path tsv = dir.resolve("sjis.tsv");
+        Files.write(tsv, List.of("利用者ID\t測位日時\t緯度\t経度\t年代", "ユーザー①\t2026/04/06 08:00:00\t35.53\t139.70\t30代",
+                "ユーザー②\t2026-04-06T09:00:00+00:00\t35.53\t139.70\t40代"), Charset.forName("windows-31j"));
+        try (Project p = Project.create(dir.resolve("project")); UnlockedVault v = UnlockedVault.openOrCreate(p, PASS)) {
+            DatasetInfo info = PingImporter.importPings(v, tsv, LocationImportOptions.detect("sj", LocationImportOptions.Kind.PINGS),
+                    (m, a, b) -> { }, Cancellation.none());
+            assertEquals("windows-31j", info.encoding());
+            assertEquals(List.of("pid", "ts", "lat", "lon", "age_band"), info.columnNames());
+            // 09:00 UTC is 18:00 in Japan: the hour table must have one ping at 8 and one at 18
+            LocationService.Result r = new LocationService(v).aggregate("sj", AreaLevel.MESH3, null, TimeBand.HOUR, 3, 1,
+                    Cancellation.none());
+            long at18 = r.table().source().cells().stream().filter(c -> c.col().equals("18")).mapToLong(c -> c.count()).sum();
+            assertEquals(1, at18);
+        }
+    }
+
+    @Test
     void meshPopulationImportAndAggregate(@TempDir Path dir) throws Exception {
         Path csv = PrivacyTestData.write(dir.resolve("mesh.csv"), List.of("mesh_code,date,hour,population,male",
                 "533925361,2026-04-06,8,120,60", "533925362,2026-04-06,8,30,10", "533925363,2026-04-06,8,4,2",
