@@ -57,7 +57,7 @@ public final class LocationQueries {
         if (level.needsLayer()) {
             src = Sql.ident(AreaAssigner.assign(vault, dataset, layer, cancel));
             area = "area";
-            rows = layer.areas().stream().map(AreaLayer.Area::key).toList();
+            rows = layer.areas().stream().map(AreaLayer.Area::key).distinct().toList();
         } else {
             src = Sql.ident(dataset);
             area = level == AreaLevel.MESH3 ? MeshCodeSql.level3Number("lat", "lon") : MeshCodeSql.level4Number("lat", "lon");
@@ -153,7 +153,7 @@ public final class LocationQueries {
         String sql = "SELECT prev AS origin, area AS destination, count(*) AS trips, count(DISTINCT pid) AS devices FROM ("
                 + "SELECT pid, area, lag(area) OVER (PARTITION BY pid, CAST(ts AS DATE) ORDER BY ts, area) AS prev FROM "
                 + assigned + " WHERE area IS NOT NULL) WHERE prev IS NOT NULL AND prev <> area GROUP BY prev, area";
-        List<String> keys = layer.areas().stream().map(AreaLayer.Area::key).toList();
+        List<String> keys = layer.areas().stream().map(AreaLayer.Area::key).distinct().toList();
         return run(vault, sql, new CountTable("origin", "destination", "trips", "devices", true, keys, keys, List.of()));
     }
 
@@ -168,7 +168,7 @@ public final class LocationQueries {
                 + ", dw AS (SELECT pid, area, t0 AS ts, coalesce(lead(t0) OVER (PARTITION BY pid, d ORDER BY stay), t1) AS t_end FROM stays)"
                 + " SELECT area, " + band.sql() + " AS t, CAST(round(sum(epoch(t_end - ts)) / 60) AS BIGINT) AS minutes,"
                 + " count(DISTINCT pid) AS devices FROM dw GROUP BY area, t";
-        List<String> keys = layer.areas().stream().map(AreaLayer.Area::key).toList();
+        List<String> keys = layer.areas().stream().map(AreaLayer.Area::key).distinct().toList();
         try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
             List<String> cols = timeDomain(st, Sql.ident(dataset), band);
             return run(vault, sql, new CountTable("area", "time", "dwell_minutes", "devices", false, keys, cols, List.of()));
@@ -191,7 +191,7 @@ public final class LocationQueries {
                 + " SELECT p.area, CAST(hour(p.ts) AS VARCHAR) AS t, count(*) AS pings, count(DISTINCT p.pid) AS devices"
                 + " FROM " + assigned + " p LEFT JOIN home h ON h.pid = p.pid WHERE p.area IS NOT NULL AND "
                 + (residents ? "h.home = p.area" : "h.home IS DISTINCT FROM p.area") + " GROUP BY p.area, t";
-        List<String> keys = layer.areas().stream().map(AreaLayer.Area::key).toList();
+        List<String> keys = layer.areas().stream().map(AreaLayer.Area::key).distinct().toList();
         List<String> hours = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             hours.add(Integer.toString(h));
