@@ -205,6 +205,50 @@ class PrivateLocationIT {
     }
 
     @Test
+    void dwellTimeAndResidentsVersusVisitors(@TempDir Path dir) throws Exception {
+        List<String> lines = commuters(new ArrayList<>(), new ArrayList<>());
+        Coordinate k = PrivacyTestData.inside(KAWASAKI);
+        // three devices sleep in 川崎区 (pings at 02:00 on two nights) and are there again at 08:00
+        for (int d = 0; d < 3; d++) {
+            lines.add("NIGHT" + d + ",2026-04-06 02:00:00," + k.y + "," + k.x + ",M");
+            lines.add("NIGHT" + d + ",2026-04-07 02:00:00," + k.y + "," + k.x + ",M");
+            lines.add("NIGHT" + d + ",2026-04-07 08:00:00," + k.y + "," + k.x + ",M");
+        }
+        Path csv = PrivacyTestData.write(dir.resolve("p.csv"), lines);
+        try (Project p = Project.create(dir.resolve("project")); UnlockedVault v = UnlockedVault.openOrCreate(p, PASS)) {
+            PingImporter.importPings(v, csv, LocationImportOptions.detect("pings", LocationImportOptions.Kind.PINGS),
+                    (m, a, b) -> { }, Cancellation.none());
+            AreaLayer wards = AreaLayer.bundledWards();
+            Map<String, jp.ebpm.analysis.privacy.guard.CountTable.Cell> dwell = new HashMap<>();
+            LocationQueries.dwell(v, "pings", wards, TimeBand.HOUR, Cancellation.none()).cells()
+                    .forEach(c -> dwell.put(c.row() + "@" + c.col(), c));
+            // hand computation: 5 commuters stay in 川崎区 08:00–12:00 = 240 min each → 1,200 min
+            assertEquals(1200L, dwell.get(KAWASAKI + "@8").count());
+            assertEquals(5L, dwell.get(KAWASAKI + "@8").persons());
+            // the 3 sleepers: on 04-07 one stay 02:00–08:00 (same area, so the 08:00 ping continues it) = 360 min,
+            // on 04-06 a single ping (0 min); arrival hour 2 → 3 × 360 = 1,080 min
+            assertEquals(1080L, dwell.get(KAWASAKI + "@2").count());
+            assertEquals(3L, dwell.get(KAWASAKI + "@2").persons());
+            // 中原区 from 12:00 to 19:00 = 420 min × 5 commuters; the 2 locals have one ping (0 min)
+            assertEquals(2100L, dwell.get(NAKAHARA + "@12").count());
+            assertEquals(7L, dwell.get(NAKAHARA + "@12").persons());
+
+            Map<String, Long> residents = new HashMap<>();
+            LocationQueries.presence(v, "pings", wards, true, Cancellation.none()).cells()
+                    .forEach(c -> residents.put(c.row() + "@" + c.col(), c.persons()));
+            Map<String, Long> visitors = new HashMap<>();
+            LocationQueries.presence(v, "pings", wards, false, Cancellation.none()).cells()
+                    .forEach(c -> visitors.put(c.row() + "@" + c.col(), c.persons()));
+            // only the 3 sleepers have a home (川崎区, seen at 02:00); the commuters are never seen at night
+            assertEquals(3L, residents.get(KAWASAKI + "@8"));
+            assertEquals(5L, visitors.get(KAWASAKI + "@8"));
+            assertEquals(3L, residents.get(KAWASAKI + "@2"));
+            assertEquals(null, residents.get(NAKAHARA + "@12"));
+            assertEquals(7L, visitors.get(NAKAHARA + "@12"));
+        }
+    }
+
+    @Test
     void cp932TabSeparatedWithJapaneseHeaders(@TempDir Path dir) throws Exception {
         Path tsv = dir.resolve("sjis.tsv");
         Files.write(tsv, List.of("利用者ID\t測位日時\t緯度\t経度\t年代", "ユーザー①\t2026/04/06 08:00:00\t35.53\t139.70\t30代",

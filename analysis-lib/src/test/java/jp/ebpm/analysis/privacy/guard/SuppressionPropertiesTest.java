@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of the disclosure guard on random tables. */
-class SuppressionProperties {
+class SuppressionPropertiesTest {
 
     record Case(int k, CountTable table) {
     }

@@ -39,7 +39,7 @@ import jp.ebpm.analysis.task.Cancellation;
  * cell equals a count computed independently in Java (JTS point-in-polygon per ping, mesh code by the
  * JIS X 0410 formula).
  */
-class PrivateAggregationProperties {
+class PrivateAggregationPropertiesTest {
 
     private static Path dir;
     private static Project project;
