@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.guard.ProtectedTable;
 import jp.ebpm.analysis.privacy.location.AreaLayer;
@@ -212,8 +211,6 @@ final class LocationCommand implements Runnable {
                 s.export(r, out);
                 summary(spec.commandLine().getOut(), out, r.table());
                 return 0;
-            } catch (WorkbenchException e) {
-                throw e;
             } finally {
                 Arrays.fill(pass, '\0');
             }

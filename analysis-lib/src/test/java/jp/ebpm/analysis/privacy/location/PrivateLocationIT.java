@@ -249,6 +249,27 @@ class PrivateLocationIT {
     }
 
     @Test
+    void parquetImport(@TempDir Path dir) throws Exception {
+        Path parquet = dir.resolve("pings.parquet");
+        try (jp.ebpm.analysis.store.MemoryStore m = jp.ebpm.analysis.store.MemoryStore.open(null);
+             java.sql.Connection c = m.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 'PQ-' || (i % 12) AS uid, TIMESTAMP '2026-04-06 10:00:00' + to_minutes(i) AS \"time\","
+                    + " 35.53 AS lat, 139.70 AS lng FROM range(100) t(i)) TO " + jp.ebpm.analysis.store.Sql.literal(parquet.toString())
+                    + " (FORMAT parquet)");
+        }
+        try (Project p = Project.create(dir.resolve("project")); UnlockedVault v = UnlockedVault.openOrCreate(p, PASS)) {
+            DatasetInfo info = PingImporter.importPings(v, parquet, LocationImportOptions.detect("pq", LocationImportOptions.Kind.PINGS),
+                    (m, a, b) -> { }, Cancellation.none());
+            assertEquals(100, info.rowCount());
+            LocationService.Result r = new LocationService(v).aggregate("pq", AreaLevel.MESH3, null, TimeBand.DATE, 3, 1,
+                    Cancellation.none());
+            // 100 pings of 12 devices (i mod 12), all in mesh 53392536 on 2026-04-06
+            assertEquals(100L, r.table().cells().get(0).count());
+            assertEquals(12L, r.table().cells().get(0).persons());
+        }
+    }
+
+    @Test
     void cp932TabSeparatedWithJapaneseHeaders(@TempDir Path dir) throws Exception {
         Path tsv = dir.resolve("sjis.tsv");
         Files.write(tsv, List.of("利用者ID\t測位日時\t緯度\t経度\t年代", "ユーザー①\t2026/04/06 08:00:00\t35.53\t139.70\t30代",
