@@ -230,7 +230,9 @@ public final class Catalog {
      * large tables), min, max and mean (numeric columns).
      */
     public List<ColumnSummary> summarize(String name) {
-        get(name);
+        if (get(name).sensitivity() == Sensitivity.PRIVATE) {
+            throw new WorkbenchException("\"" + name + "\" holds private data: it can be summarised only as guarded aggregates.");
+        }
         try (Connection c = project.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SUMMARIZE " + Sql.ident(name))) {
             List<ColumnSummary> out = new ArrayList<>();

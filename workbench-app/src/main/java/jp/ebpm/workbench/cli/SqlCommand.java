@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jp.ebpm.analysis.io.CsvWriter;
+import jp.ebpm.analysis.privacy.guard.SqlConsoleGuard;
 import jp.ebpm.analysis.store.ColumnInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.store.QueryResult;
@@ -46,6 +47,7 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Project p = project.open()) {
+            SqlConsoleGuard.checkPlainQuery(p, query);
             QueryResult r = p.query(query, maxRows, Cancellation.none());
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {

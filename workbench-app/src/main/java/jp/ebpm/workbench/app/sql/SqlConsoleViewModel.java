@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 
+import jp.ebpm.analysis.privacy.guard.SqlConsoleGuard;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.store.QueryResult;
 import jp.ebpm.analysis.store.Sql;
@@ -76,13 +77,19 @@ public final class SqlConsoleViewModel {
         Task<?> task;
         if (Sql.isReadOnly(statement)) {
             task = context.tasks().run(text("sql.task.query"),
-                    (p, c) -> project.query(statement, MAX_ROWS, c), this::showResult);
+                    (p, c) -> {
+                        SqlConsoleGuard.checkPlainQuery(project, statement);
+                        return project.query(statement, MAX_ROWS, c);
+                    }, this::showResult);
         } else {
             if (!confirmChange.test(statement)) {
                 status.set(text("sql.status.notRun"));
                 return null;
             }
-            task = context.tasks().run(text("sql.task.execute"), (p, c) -> project.execute(statement), n -> {
+            task = context.tasks().run(text("sql.task.execute"), (p, c) -> {
+                SqlConsoleGuard.checkPlainQuery(project, statement);
+                return project.execute(statement);
+            }, n -> {
                 status.set(n < 0 ? text("sql.status.done") : text("sql.status.changed", n));
                 result.set(null);
                 context.refreshCatalog();

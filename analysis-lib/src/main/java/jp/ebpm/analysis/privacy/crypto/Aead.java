@@ -1,0 +1,67 @@
+package jp.ebpm.analysis.privacy.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM (NIST SP 800-38D) with 96-bit random nonces and 128-bit tags, from the JDK's
+ * {@code javax.crypto}. Package-private helper of the crypto package.
+ */
+final class Aead {
+
+    static final int KEY_BYTES = 32;
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BITS = 128;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Aead() {
+    }
+
+    static byte[] random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    static byte[] encrypt(byte[] key, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(aad);
+            return c.doFinal(plain, off, len);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    }
+
+    /** Decrypts; returns {@code null} when the tag does not verify (wrong key or changed bytes). */
+    static byte[] decrypt(byte[] key, byte[] nonce, byte[] aad, byte[] cipherText) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(aad);
+            return c.doFinal(cipherText);
+        } catch (AEADBadTagException e) {
+            return null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    }
+
+    static byte[] hmacSha256(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available in this Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package jp.ebpm.workbench.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import jp.ebpm.analysis.privacy.UnlockedVault;
+import jp.ebpm.analysis.privacy.crypto.Pseudonymizer;
+import jp.ebpm.analysis.privacy.location.AreaAssigner;
+import jp.ebpm.analysis.privacy.location.AreaLayer;
+import jp.ebpm.analysis.privacy.location.AreaLevel;
+import jp.ebpm.analysis.privacy.location.LocationService;
+import jp.ebpm.analysis.privacy.location.SyntheticPings;
+import jp.ebpm.analysis.privacy.location.TimeBand;
+import jp.ebpm.analysis.store.DatasetInfo;
+import jp.ebpm.analysis.store.DatasetKind;
+import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.store.RowAppender;
+import jp.ebpm.analysis.store.Sensitivity;
+import jp.ebpm.analysis.task.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code workbench bench location} (hidden): the speed targets of private location data. Generates
+ * synthetic pings straight into the vault (pseudonymised like an import), saves them encrypted, reloads
+ * them, then times area assignment, ward × hour with distinct devices, and the OD matrix (median of
+ * {@code --runs}). Run with {@code -Xmx1g} to check the heap target; peak heap is printed.
+ */
+@Command(name = "location", mixinStandardHelpOptions = true,
+        description = "Benchmark private location data (issue 5).")
+public final class LocationBench implements Callable<Integer> {
+
+    @Option(names = "--rows", defaultValue = "10000000")
+    long rows;
+
+    @Option(names = "--runs", defaultValue = "3")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("wb-bench-location");
+        try {
+            run(dir, out);
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void run(Path dir, PrintWriter out) throws IOException, SQLException {
+        char[] pass = "benchmark passphrase".toCharArray();
+        out.printf("rows=%d, max heap=%d MB, processors=%d, java=%s%n", rows, Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (Project p = Project.create(dir.resolve("project"))) {
+            long t0 = System.nanoTime();
+            try (UnlockedVault v = UnlockedVault.openOrCreate(p, pass)) {
+                out.printf("create key file (PBKDF2 600k): %.2f s%n", secs(t0));
+                t0 = System.nanoTime();
+                try (Connection c = v.memory().connect(); Statement st = c.createStatement()) {
+                    st.execute("CREATE TABLE staging (pid BIGINT, ts TIMESTAMP, lat DOUBLE, lon DOUBLE, accuracy DOUBLE,"
+                            + " age_band VARCHAR, sex VARCHAR)");
+                    Pseudonymizer pz = v.pseudonymizer();
+                    Map<String, Long> memo = new HashMap<>();
+                    try (RowAppender app = RowAppender.open(c, "staging")) {
+                        new SyntheticPings().generate(rows, 1, Cancellation.none(), (id, micros, lat, lon, acc, age, sex) -> {
+                            try {
+                                long pid = memo.computeIfAbsent(id, pz::pseudonym);
+                                app.beginRow().append(pid).appendEpochMicros(micros).append(lat).append(lon)
+                                        .append((double) acc).append(age).append(sex).endRow();
+                            } catch (SQLException e) {
+                                throw new IOException(e);
+                            }
+                        });
+                    }
+                }
+                out.printf("generate + pseudonymise + append: %.2f s%n", secs(t0));
+                t0 = System.nanoTime();
+                v.savePrivate("staging", new DatasetInfo("pings", DatasetKind.LOCATION, null, null, Instant.now(), 0,
+                        List.of(), null, "", Sensitivity.PRIVATE, "benchmark", Map.of("location_kind", "pings")), Cancellation.none());
+                out.printf("encrypt + write private file: %.2f s (%d MB)%n", secs(t0),
+                        Files.size(dir.resolve("project/private").resolve(p.catalog().get("pings").property(UnlockedVault.ENCRYPTED_FILE))) >> 20);
+            }
+            t0 = System.nanoTime();
+            try (UnlockedVault v = UnlockedVault.unlock(p, pass)) {
+                out.printf("unlock (PBKDF2 600k): %.2f s%n", secs(t0));
+                t0 = System.nanoTime();
+                v.load("pings", Cancellation.none());
+                out.printf("decrypt + load into memory: %.2f s%n", secs(t0));
+                AreaLayer wards = AreaLayer.bundledWards();
+                t0 = System.nanoTime();
+                AreaAssigner.assign(v, "pings", wards, Cancellation.none());
+                out.printf("assign pings to wards (once per session): %.2f s%n", secs(t0));
+                LocationService s = new LocationService(v);
+                List<Double> agg = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    t0 = System.nanoTime();
+                    s.aggregate("pings", AreaLevel.WARD, wards, TimeBand.HOUR, 10, 1, Cancellation.none());
+                    agg.add(secs(t0));
+                }
+                out.printf("ward x hour, pings + distinct devices + guard: median %.2f s %s%n", median(agg), agg);
+                List<Double> mesh = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    t0 = System.nanoTime();
+                    s.aggregate("pings", AreaLevel.MESH4, null, TimeBand.HOUR, 10, 1, Cancellation.none());
+                    mesh.add(secs(t0));
+                }
+                out.printf("mesh4 x hour: median %.2f s %s%n", median(mesh), mesh);
+                List<Double> od = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    t0 = System.nanoTime();
+                    s.od("pings", wards, 10, 1, Cancellation.none());
+                    od.add(secs(t0));
+                }
+                out.printf("OD matrix (stays, trips) + guard: median %.2f s %s%n", median(od), od);
+            }
+        }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.printf("peak Java heap (sum of pool peaks): %d MB%n", peak >> 20);
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(Double::compare);
+        return s.get(s.size() / 2);
+    }
+}

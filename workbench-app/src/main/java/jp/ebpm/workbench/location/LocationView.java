@@ -1,0 +1,341 @@
+package jp.ebpm.workbench.location;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.ResourceBundle;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import jp.ebpm.analysis.privacy.UnlockedVault;
+import jp.ebpm.analysis.privacy.audit.AuditEntry;
+import jp.ebpm.analysis.privacy.audit.AuditLog;
+import jp.ebpm.analysis.privacy.guard.ProtectedTable;
+import jp.ebpm.analysis.privacy.location.AreaLayer;
+import jp.ebpm.analysis.privacy.location.AreaLevel;
+import jp.ebpm.analysis.privacy.location.LocationImportOptions;
+import jp.ebpm.analysis.privacy.location.LocationService;
+import jp.ebpm.analysis.privacy.location.MeshPopulationImporter;
+import jp.ebpm.analysis.privacy.location.PingImporter;
+import jp.ebpm.analysis.privacy.location.TimeBand;
+import jp.ebpm.analysis.store.DatasetInfo;
+import jp.ebpm.analysis.store.DatasetKind;
+import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.store.Sensitivity;
+import jp.ebpm.workbench.app.AppContext;
+
+/**
+ * The view of {@link LocationFeature}. Private results reach the table only as {@link ProtectedTable}s
+ * from {@link LocationService}, and each one shown or exported is recorded in the audit log.
+ */
+final class LocationView {
+
+    private final AppContext ctx;
+    private final ResourceBundle b;
+    private final VBox root = new VBox(8);
+    private final PasswordField passphrase = new PasswordField();
+    private final Label status = new Label();
+    private final TextField importFile = new TextField();
+    private final TextField importName = new TextField("pings");
+    private final ChoiceBox<String> importKind = new ChoiceBox<>(FXCollections.observableArrayList("pings", "mesh-population"));
+    private final ComboBox<String> dataset = new ComboBox<>();
+    private final ChoiceBox<String> by = new ChoiceBox<>(FXCollections.observableArrayList("ward", "mesh3", "mesh4"));
+    private final ChoiceBox<String> time = new ChoiceBox<>(FXCollections.observableArrayList("hour", "weekday", "date", "month"));
+    private final Spinner<Integer> k = new Spinner<>(3, 1000, 10);
+    private final ChoiceBox<String> round;
+    private final TableView<List<String>> table = new TableView<>();
+    private final Label shown = new Label();
+    private final TextField exportFile = new TextField();
+    private final TableView<AuditEntry> audit = new TableView<>();
+    private final Label auditStatus = new Label();
+    private UnlockedVault vault;
+    private LocationService.Result current;
+
+    LocationView(AppContext ctx) {
+        this.ctx = ctx;
+        this.b = ctx.bundle("location");
+        this.round = new ChoiceBox<>(FXCollections.observableArrayList(b.getString("location.round.none"), "5", "10"));
+        build();
+        ctx.project().addListener((obs, old, now) -> lock());
+        status.setText(b.getString(ctx.project().get() == null ? "location.status.noProject" : "location.status.locked"));
+    }
+
+    Node root() {
+        return root;
+    }
+
+    private void build() {
+        passphrase.setId("passphrase");
+        passphrase.setPromptText(b.getString("location.passphrase.prompt"));
+        Button unlock = button("unlock", "location.unlock", this::unlock);
+        Button lockButton = button("lock", "location.lock", this::lock);
+        status.setId("status");
+        HBox top = new HBox(8, passphrase, unlock, lockButton, status);
+        HBox.setHgrow(passphrase, Priority.NEVER);
+
+        importFile.setId("importFile");
+        importName.setId("importName");
+        importKind.setId("importKind");
+        importKind.setValue("pings");
+        Button browse = button("browse", "location.import.browse", () -> {
+            File f = new FileChooser().showOpenDialog(ctx.owner());
+            if (f != null) {
+                importFile.setText(f.getPath());
+            }
+        });
+        Button doImport = button("import", "location.import.run", this::doImport);
+        HBox importRow = new HBox(8, new Label(b.getString("location.import.file")), importFile, browse,
+                new Label(b.getString("location.import.name")), importName, new Label(b.getString("location.import.kind")),
+                importKind, doImport);
+        HBox.setHgrow(importFile, Priority.ALWAYS);
+
+        dataset.setId("dataset");
+        by.setId("by");
+        by.setValue("ward");
+        time.setId("time");
+        time.setValue("hour");
+        k.setId("k");
+        k.setEditable(true);
+        round.setId("round");
+        round.setValue(round.getItems().get(0));
+        Button aggregate = button("aggregate", "location.aggregate", () -> run(false));
+        Button od = button("od", "location.od", () -> run(true));
+        Button export = button("export", "location.export", this::export);
+        exportFile.setId("exportFile");
+        exportFile.setPromptText("out.csv / out.xlsx");
+        HBox aggRow = new HBox(8, new Label(b.getString("location.dataset")), dataset, new Label(b.getString("location.by")), by,
+                new Label(b.getString("location.time")), time, new Label(b.getString("location.k")), k,
+                new Label(b.getString("location.round")), round, aggregate, od, exportFile, export);
+
+        table.setId("result");
+        shown.setId("shown");
+        VBox tableBox = new VBox(6, shown, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        audit.setId("audit");
+        auditStatus.setId("auditStatus");
+        audit.getColumns().add(auditCol("seq", e -> Long.toString(e.seq())));
+        audit.getColumns().add(auditCol("time", AuditEntry::time));
+        audit.getColumns().add(auditCol("user", AuditEntry::user));
+        audit.getColumns().add(auditCol("operation", AuditEntry::operation));
+        audit.getColumns().add(auditCol("dataset", AuditEntry::dataset));
+        audit.getColumns().add(auditCol("k", e -> Integer.toString(e.k())));
+        audit.getColumns().add(auditCol("output", AuditEntry::output));
+        audit.getColumns().add(auditCol("sha256", AuditEntry::outputSha256));
+        Button refresh = button("refreshAudit", "location.audit.refresh", this::refreshAudit);
+        Button verify = button("verifyAudit", "location.audit.verify", this::verifyAudit);
+        Button exportLog = button("exportAudit", "location.audit.export", () -> {
+            File f = new FileChooser().showSaveDialog(ctx.owner());
+            if (f != null && ctx.project().get() != null) {
+                new AuditLog(ctx.project().get()).export(f.toPath());
+            }
+        });
+        VBox auditBox = new VBox(6, new HBox(8, refresh, verify, exportLog, auditStatus), audit);
+        VBox.setVgrow(audit, Priority.ALWAYS);
+
+        TabPane tabs = new TabPane(new Tab(b.getString("location.tab.table"), tableBox),
+                new Tab(b.getString("location.tab.audit"), auditBox));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        root.getChildren().addAll(top, importRow, aggRow, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.setPadding(new Insets(8));
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button bt = new Button(b.getString(key));
+        bt.setId(id);
+        bt.setOnAction(e -> action.run());
+        return bt;
+    }
+
+    private static TableColumn<AuditEntry, String> auditCol(String name, java.util.function.Function<AuditEntry, String> f) {
+        TableColumn<AuditEntry, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private void unlock() {
+        Project p = ctx.project().get();
+        if (p == null) {
+            status.setText(b.getString("location.status.noProject"));
+            return;
+        }
+        char[] pass = passphrase.getText().toCharArray();
+        passphrase.clear();
+        ctx.tasks().run(b.getString("location.task.unlock"), (progress, cancel) -> {
+            try {
+                return UnlockedVault.openOrCreate(p, pass);
+            } finally {
+                java.util.Arrays.fill(pass, '\0');
+            }
+        }, v -> {
+            lock();
+            vault = v;
+            k.getValueFactory().setValue(LocationService.projectK(p.catalog()));
+            status.setText(b.getString("location.status.unlocked"));
+            refreshDatasets();
+            refreshAudit();
+        });
+    }
+
+    private void lock() {
+        if (vault != null) {
+            vault.close();
+            vault = null;
+        }
+        current = null;
+        table.getItems().clear();
+        table.getColumns().clear();
+        status.setText(b.getString("location.status.locked"));
+    }
+
+    private void refreshDatasets() {
+        Project p = ctx.project().get();
+        if (p == null) {
+            return;
+        }
+        List<String> names = p.catalog().list().stream()
+                .filter(d -> d.kind() == DatasetKind.LOCATION && d.sensitivity() == Sensitivity.PRIVATE)
+                .map(DatasetInfo::name).toList();
+        dataset.getItems().setAll(names);
+        if (dataset.getValue() == null && !names.isEmpty()) {
+            dataset.setValue(names.get(0));
+        }
+    }
+
+    private void doImport() {
+        UnlockedVault v = vault;
+        if (v == null || importFile.getText().isBlank()) {
+            return;
+        }
+        Path file = Path.of(importFile.getText().strip());
+        LocationImportOptions.Kind kind = LocationImportOptions.Kind.parse(importKind.getValue());
+        LocationImportOptions opt = LocationImportOptions.detect(importName.getText().strip(), kind);
+        ctx.tasks().run(b.getString("location.task.import"), (progress, cancel) -> kind == LocationImportOptions.Kind.PINGS
+                ? PingImporter.importPings(v, file, opt, progress, cancel)
+                : MeshPopulationImporter.importFile(v, file, opt, progress, cancel), info -> {
+                    status.setText(MessageFormat.format(b.getString("location.import.done"), Long.toString(info.rowCount()), info.name()));
+                    refreshDatasets();
+                    dataset.setValue(info.name());
+                    ctx.refreshCatalog();
+                });
+    }
+
+    private void run(boolean od) {
+        UnlockedVault v = vault;
+        String ds = dataset.getValue();
+        if (v == null || ds == null) {
+            return;
+        }
+        AreaLevel level = AreaLevel.parse(by.getValue());
+        TimeBand band = TimeBand.parse(time.getValue());
+        int kk = k.getValue();
+        int base = round.getSelectionModel().getSelectedIndex() <= 0 ? 1 : Integer.parseInt(round.getValue());
+        ctx.tasks().run(b.getString("location.task.aggregate"), (progress, cancel) -> {
+            Project p = v.project();
+            int effective = LocationService.effectiveK(p.catalog(), kk);
+            AreaLayer layer = null;
+            if (od || level.needsLayer()) {
+                layer = AreaLayer.findWardLayer(p).map(d -> AreaLayer.fromProject(p, d.name(), AreaLayer.defaultKeyField(d)))
+                        .orElseGet(AreaLayer::bundledWards);
+            }
+            LocationService s = new LocationService(v);
+            LocationService.Result r = od ? s.od(ds, layer, effective, base, cancel)
+                    : s.aggregate(ds, level, layer, band, effective, base, cancel);
+            s.recordView(r);
+            return r;
+        }, this::show);
+    }
+
+    private void show(LocationService.Result r) {
+        current = r;
+        ProtectedTable t = r.table();
+        table.getColumns().clear();
+        List<String> header = t.header();
+        for (int i = 0; i < header.size(); i++) {
+            int idx = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().get(idx)));
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(t.textRows());
+        shown.setText(MessageFormat.format(b.getString("location.shown"), Integer.toString(t.cells().size()),
+                Long.toString(t.primaryCount()), Integer.toString(t.k()), Long.toString(t.secondaryCount())));
+        if (r.parameters().getOrDefault("areas", "").startsWith("bundled:")) {
+            status.setText(b.getString("location.status.bundledWards"));
+        }
+        refreshAudit();
+    }
+
+    private void export() {
+        LocationService.Result r = current;
+        UnlockedVault v = vault;
+        if (r == null || v == null) {
+            return;
+        }
+        if (!exportFile.getText().isBlank()) {
+            exportTo(Path.of(exportFile.getText().strip()));
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
+        File f = fc.showSaveDialog(ctx.owner());
+        if (f != null) {
+            exportTo(f.toPath());
+        }
+    }
+
+    private void exportTo(Path out) {
+        LocationService.Result r = current;
+        UnlockedVault v = vault;
+        if (r == null || v == null) {
+            return;
+        }
+        ctx.tasks().run(b.getString("location.export"), (progress, cancel) -> {
+            new LocationService(v).export(r, out);
+            return out;
+        }, p -> {
+            status.setText(MessageFormat.format(b.getString("location.export.done"), p.getFileName()));
+            refreshAudit();
+        });
+    }
+
+    private void refreshAudit() {
+        Project p = ctx.project().get();
+        if (p != null) {
+            audit.getItems().setAll(new AuditLog(p).read());
+        }
+    }
+
+    private void verifyAudit() {
+        Project p = ctx.project().get();
+        if (p == null) {
+            return;
+        }
+        AuditLog.Verification res = new AuditLog(p).verify(vault == null ? null : vault.auditKey());
+        auditStatus.setText(res.ok() ? MessageFormat.format(b.getString("location.audit.ok"), Integer.toString(res.entries()))
+                : MessageFormat.format(b.getString("location.audit.bad"), String.join("; ", res.problems())));
+        refreshAudit();
+    }
+}

@@ -1,0 +1,123 @@
+package jp.ebpm.workbench.location;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import jp.ebpm.analysis.privacy.audit.AuditLog;
+import jp.ebpm.analysis.privacy.location.SyntheticPings;
+import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.task.Cancellation;
+import jp.ebpm.workbench.app.TestAppContext;
+
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class LocationFeatureTest {
+
+    private Path dir;
+    private Project project;
+    private TestAppContext context;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("wb-location-ui");
+        project = Project.create(dir.resolve("project"));
+        context = new TestAppContext(project);
+        LocationFeature f = new LocationFeature();
+        assertEquals("Location data (private)", f.title(context));
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(f.createView(context)), 1200, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        project.close();
+    }
+
+    @Test
+    void unlockImportAggregateExportAndAudit(FxRobot robot) throws Exception {
+        Path csv = dir.resolve("pings.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
+        }
+        robot.clickOn("#passphrase").write("ui test passphrase");
+        robot.clickOn("#unlock");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
+        TextField importFile = robot.lookup("#importFile").queryAs(TextField.class);
+        robot.interact(() -> importFile.setText(csv.toString()));
+        robot.clickOn("#import");
+        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        robot.clickOn("#aggregate");
+        @SuppressWarnings("unchecked")
+        TableView<List<String>> table = robot.lookup("#result").queryAs(TableView.class);
+        waitOrFail(() -> table.getItems().size() == 7 * 24, status);
+        for (List<String> row : table.getItems()) {
+            if (!"χ".equals(row.get(3))) {
+                long devices = Long.parseLong(row.get(3));
+                assertTrue(devices == 0 || devices >= 10, row.toString());
+            }
+        }
+        Path out = dir.resolve("ward-hour.csv");
+        TextField exportFile = robot.lookup("#exportFile").queryAs(TextField.class);
+        robot.interact(() -> exportFile.setText(out.toString()));
+        robot.clickOn("#export");
+        waitOrFail(() -> Files.exists(out) && status.getText().startsWith("Exported"), status);
+        assertEquals("area,time,pings,devices", Files.readAllLines(out).get(0));
+        robot.clickOn("Audit log");
+        robot.clickOn("#verifyAudit");
+        Label auditStatus = robot.lookup("#auditStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> auditStatus.getText().startsWith("Audit log OK: 2 entries"));
+        // one view and one export were recorded
+        assertEquals(List.of("aggregate.view", "aggregate.export"),
+                new AuditLog(project).read().stream().map(e -> e.operation()).toList());
+        assertTrue(context.errors().isEmpty(), context.errors().toString());
+    }
+
+    private void waitOrFail(java.util.concurrent.Callable<Boolean> condition, Label status) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; status: " + status.getText() + "; errors: " + context.errors(), e);
+        }
+    }
+
+    @Test
+    void bundlesHaveTheSameKeys() throws Exception {
+        Properties en = new Properties();
+        Properties ja = new Properties();
+        try (var in = getClass().getResourceAsStream("/jp/ebpm/workbench/i18n/location.properties")) {
+            en.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        try (var in = getClass().getResourceAsStream("/jp/ebpm/workbench/i18n/location_ja.properties")) {
+            ja.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertEquals(en.keySet(), ja.keySet());
+        ResourceBundle jab = new TestAppContext(project, Locale.JAPANESE).bundle("location");
+        assertEquals("位置情報データ（秘匿）", jab.getString("location.title"));
+    }
+}
