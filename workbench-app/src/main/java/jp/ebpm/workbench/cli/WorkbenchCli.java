@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "EBPM Workbench command line. Without arguments the jar starts the GUI.",
-        subcommands = {CatalogCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CatalogCommand.class, SqlCommand.class,
+                jp.ebpm.workbench.cli.gis.MeshCommand.class, jp.ebpm.workbench.cli.gis.OverlayCommand.class,
+                jp.ebpm.workbench.cli.gis.MapCommand.class, jp.ebpm.workbench.cli.gis.LayerCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WorkbenchCli {
 
     /** Exit code of a data error. */
