@@ -51,9 +51,13 @@ public final class AreaWeighting {
      * @param targetLayer the target layer (for its coordinate system)
      * @param cover       coverage geometry in the plane zone, or null
      * @param planeEpsg   the plane zone
+     * @param withinTargets divide by the part of each source polygon that lies inside the targets instead of its whole
+     *                    area ({@code value_s · area(s ∩ t) / area(s ∩ ∪targets)}): use when the values are known to lie
+     *                    inside the target area (e.g. a city's mesh population whose edge cells extend into the sea)
      */
     public static Result apportion(VectorData source, List<String> valueFields, KeyedPolygons target, VectorData targetLayer,
-                                   Geometry cover, int planeEpsg, ProgressListener progress, Cancellation cancel) {
+                                   Geometry cover, int planeEpsg, boolean withinTargets, ProgressListener progress,
+                                   Cancellation cancel) {
         for (String f : valueFields) {
             if (!source.fields().contains(f)) {
                 throw new IllegalArgumentException("The source polygons have no field \"" + f + "\" (fields: "
@@ -114,6 +118,7 @@ public final class AreaWeighting {
                 localCover = parts.isEmpty() ? null : g.intersection(gf.buildGeometry(parts));
             }
             double assignedShare = 0;
+            List<double[]> parts = new ArrayList<>();
             @SuppressWarnings("unchecked")
             List<Integer> hits = tree.query(g.getEnvelopeInternal());
             for (int t : hits) {
@@ -131,19 +136,22 @@ public final class AreaWeighting {
                     share = inter.getArea() / area;
                 }
                 assignedShare += share;
-                int key = target.keyIndex()[t];
+                double c = localCover == null || localCover.isEmpty() ? 0
+                        : (share == 1 ? localCover : localCover.intersection(inter)).getArea() / area;
+                parts.add(new double[] {target.keyIndex()[t], share, c});
+            }
+            double scale = withinTargets && assignedShare > 0 ? 1 / assignedShare : 1;
+            for (double[] part : parts) {
+                int key = (int) part[0];
                 for (int j = 0; j < nf; j++) {
-                    totals[key][j] += vals[j] * share;
-                }
-                if (localCover != null && !localCover.isEmpty()) {
-                    double c = (share == 1 ? localCover : localCover.intersection(inter)).getArea() / area;
-                    for (int j = 0; j < nf; j++) {
-                        covered[key][j] += vals[j] * c;
+                    totals[key][j] += vals[j] * part[1] * scale;
+                    if (covered != null) {
+                        covered[key][j] += vals[j] * part[2] * scale;
                     }
                 }
             }
             for (int j = 0; j < nf; j++) {
-                unassigned[j] += vals[j] * Math.max(0, 1 - assignedShare);
+                unassigned[j] += vals[j] * Math.max(0, 1 - assignedShare * scale);
             }
         }
         return new Result(target.keys(), List.copyOf(valueFields), totals, covered, areas, unassigned, planeEpsg);

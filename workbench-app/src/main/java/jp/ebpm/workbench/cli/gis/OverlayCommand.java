@@ -170,6 +170,9 @@ public final class OverlayCommand {
         Double distance;
         @Option(names = "--zone", paramLabel = "Z", description = "Plane rectangular zone 1..19 for areas (default: chosen from the data).")
         String zone;
+        @Option(names = "--within-targets", description = "Divide by the part of each source polygon inside the targets (values known "
+                + "to lie inside the target area, e.g. a city's mesh population), so nothing is lost at the edges.")
+        boolean withinTargets;
         @Option(names = "--out", required = true, paramLabel = "F.csv", description = "Output CSV ('-' = standard output).")
         String out;
         @Spec
@@ -198,7 +201,7 @@ public final class OverlayCommand {
                 cover = Buffers.union(Buffers.buffer(pts, distance));
             }
             KeyedPolygons kp = KeyedPolygons.of(tgt, key);
-            AreaWeighting.Result r = AreaWeighting.apportion(src, values, kp, tgt, cover, plane, ProgressListener.NONE, Cancellation.none());
+            AreaWeighting.Result r = AreaWeighting.apportion(src, values, kp, tgt, cover, plane, withinTargets, ProgressListener.NONE, Cancellation.none());
             List<String> header = new ArrayList<>(List.of(key, "area_km2"));
             for (String v : values) {
                 header.add(v);
