@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {CatalogCommand.class, SqlCommand.class,
                 jp.ebpm.workbench.cli.gis.MeshCommand.class, jp.ebpm.workbench.cli.gis.OverlayCommand.class,
                 jp.ebpm.workbench.cli.gis.MapCommand.class, jp.ebpm.workbench.cli.gis.LayerCommand.class,
-                jp.ebpm.workbench.cli.gis.SampleCommand.class,
+                jp.ebpm.workbench.cli.gis.SampleCommand.class, jp.ebpm.workbench.cli.bench.GisBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WorkbenchCli {
 

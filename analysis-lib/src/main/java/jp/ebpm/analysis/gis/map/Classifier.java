@@ -125,18 +125,14 @@ public final class Classifier {
         for (int c = 1; c < kk; c++) {
             double[] cur = new double[m + 1];
             Arrays.fill(cur, Double.POSITIVE_INFINITY);
-            for (int j = c + 1; j <= m; j++) {
-                double best = Double.POSITIVE_INFINITY;
-                int arg = c;
-                for (int i = c; i < j; i++) {
-                    double v = prev[i] + ssd(cw, cs, cq, i, j);
-                    if (best == Double.POSITIVE_INFINITY || v < best - 1e-12 * Math.abs(best)) {
-                        best = v;
-                        arg = i;
-                    }
+            if (m <= 2000) {
+                for (int j = c + 1; j <= m; j++) {
+                    best(prev, cur, from[c], cw, cs, cq, j, c, j - 1);
                 }
-                cur[j] = best;
-                from[c][j] = arg;
+            } else {
+                // Divide and conquer: the optimal split point is monotone in j for this cost (quadrangle inequality),
+                // so O(m log m) per class instead of O(m²).
+                divide(prev, cur, from[c], cw, cs, cq, c + 1, m, c, m - 1);
             }
             prev = cur;
         }
@@ -155,6 +151,31 @@ public final class Classifier {
         }
         b[kk] = vals.get(m - 1);
         return b;
+    }
+
+    private static void best(double[] prev, double[] cur, int[] from, double[] cw, double[] cs, double[] cq, int j, int lo, int hi) {
+        double best = Double.POSITIVE_INFINITY;
+        int arg = lo;
+        for (int i = lo; i <= Math.min(hi, j - 1); i++) {
+            double v = prev[i] + ssd(cw, cs, cq, i, j);
+            if (best == Double.POSITIVE_INFINITY || v < best - 1e-12 * Math.abs(best)) {
+                best = v;
+                arg = i;
+            }
+        }
+        cur[j] = best;
+        from[j] = arg;
+    }
+
+    private static void divide(double[] prev, double[] cur, int[] from, double[] cw, double[] cs, double[] cq,
+                               int jLo, int jHi, int optLo, int optHi) {
+        if (jLo > jHi) {
+            return;
+        }
+        int mid = (jLo + jHi) >>> 1;
+        best(prev, cur, from, cw, cs, cq, mid, optLo, optHi);
+        divide(prev, cur, from, cw, cs, cq, jLo, mid - 1, optLo, from[mid]);
+        divide(prev, cur, from, cw, cs, cq, mid + 1, jHi, from[mid], optHi);
     }
 
     private static double ssd(double[] cw, double[] cs, double[] cq, int i, int j) {

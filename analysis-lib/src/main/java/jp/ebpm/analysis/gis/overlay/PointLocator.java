@@ -27,8 +27,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * list given to the constructor. Callers order the polygons by key, so the rule reads "the polygon with the lowest key".
  * Points covered by no polygon get -1.
  *
- * <p><b>Method.</b> A uniform grid of cells is laid over the polygons' extent (about 64 cells per polygon, at most
- * 2048 &times; 2048). Every cell crossed by a polygon edge (conservatively, with a small margin) is a <em>boundary</em> cell
+ * <p><b>Method.</b> A uniform grid of cells is laid over the polygons' extent (about 1,024 cells per polygon, at least 65,536 and
+ * at most 2048 &times; 2048 cells). Every cell crossed by a polygon edge (conservatively, with a small margin) is a <em>boundary</em> cell
  * and keeps the list of polygons whose envelope meets it. The remaining cells form connected regions that no edge
  * crosses, so every point in such a region is covered by the same set of polygons: one exact test at one cell centre
  * per region decides it. A point in a non-boundary cell is answered by one array lookup; only points in boundary cells
@@ -46,6 +46,7 @@ public final class PointLocator {
     private final List<Geometry> polygons;
     private final IndexedPointInAreaLocator[] locators;
     private final STRtree tree = new STRtree();
+    private final double[] envelopes;
     private final double x0;
     private final double y0;
     private final double cw;
@@ -64,6 +65,7 @@ public final class PointLocator {
     public PointLocator(List<Geometry> polygons) {
         this.polygons = new ArrayList<>(polygons);
         this.locators = new IndexedPointInAreaLocator[polygons.size()];
+        this.envelopes = new double[4 * polygons.size()];
         Envelope all = new Envelope();
         for (int i = 0; i < polygons.size(); i++) {
             Geometry g = polygons.get(i);
@@ -73,6 +75,11 @@ public final class PointLocator {
             locators[i] = new IndexedPointInAreaLocator(g);
             locators[i].locate(g.getCoordinate()); // builds the index now, so later use is read-only
             tree.insert(g.getEnvelopeInternal(), i);
+            Envelope ge = g.getEnvelopeInternal();
+            envelopes[4 * i] = ge.getMinX();
+            envelopes[4 * i + 1] = ge.getMinY();
+            envelopes[4 * i + 2] = ge.getMaxX();
+            envelopes[4 * i + 3] = ge.getMaxY();
             all.expandToInclude(g.getEnvelopeInternal());
         }
         tree.build();
@@ -83,7 +90,7 @@ public final class PointLocator {
             cells = new int[] {OUTSIDE};
             return;
         }
-        int target = (int) Math.min(2048L * 2048, Math.max(4096L, 64L * polygons.size()));
+        int target = (int) Math.min(2048L * 2048, Math.max(65536L, 1024L * polygons.size()));
         double w = Math.max(all.getWidth(), 1e-12);
         double h = Math.max(all.getHeight(), 1e-12);
         double side = Math.sqrt(w * h / target);
@@ -227,6 +234,10 @@ public final class PointLocator {
         int[] ids = boundaryLists.get(BOUNDARY_BASE - v);
         Coordinate c = new Coordinate(x, y);
         for (int i : ids) {
+            int e = 4 * i;
+            if (x < envelopes[e] || y < envelopes[e + 1] || x > envelopes[e + 2] || y > envelopes[e + 3]) {
+                continue;
+            }
             if (locators[i].locate(c) != Location.EXTERIOR) {
                 return i;
             }
