@@ -51,6 +51,12 @@ public final class PointLocator {
     private final double y0;
     private final double cw;
     private final double ch;
+    private double invCw;
+    private double invCh;
+    /** Cell → last polygon whose edge was marked there (build time only). */
+    private int[] lastPoly;
+    /** Boundary cell → ascending ids of polygons with an edge in it (build time only). */
+    private java.util.Map<Integer, java.util.List<Integer>> edgePolys;
     private final int nx;
     private final int ny;
     /** cell → polygon index (≥ 0), OUTSIDE, or BOUNDARY_BASE - k for boundary list k. */
@@ -101,11 +107,16 @@ public final class PointLocator {
         cw = w / nx;
         ch = h / ny;
         cells = new int[nx * ny];
+        invCw = 1 / cw;
+        invCh = 1 / ch;
         classify();
     }
 
     private void classify() {
         boolean[] boundary = new boolean[cells.length];
+        lastPoly = new int[cells.length];
+        Arrays.fill(lastPoly, -1);
+        edgePolys = new java.util.HashMap<>();
         for (int i = 0; i < polygons.size(); i++) {
             if (locators[i] == null) {
                 continue;
@@ -113,10 +124,11 @@ public final class PointLocator {
             for (Object o : LinearComponentExtracter.getLines(polygons.get(i))) {
                 CoordinateSequence seq = ((LineString) o).getCoordinateSequence();
                 for (int k = 0; k + 1 < seq.size(); k++) {
-                    markSegment(boundary, seq.getX(k), seq.getY(k), seq.getX(k + 1), seq.getY(k + 1));
+                    markSegment(boundary, i, seq.getX(k), seq.getY(k), seq.getX(k + 1), seq.getY(k + 1));
                 }
             }
         }
+        lastPoly = null;
         Arrays.fill(cells, Integer.MIN_VALUE);
         for (int c = 0; c < cells.length; c++) {
             if (boundary[c]) {
@@ -157,6 +169,7 @@ public final class PointLocator {
                 }
             }
         }
+        edgePolys = null;
     }
 
     private int boundaryCell(int c) {
@@ -167,12 +180,25 @@ public final class PointLocator {
         Envelope e = new Envelope(x0 + cx * cw - mx, x0 + (cx + 1) * cw + mx, y0 + cy * ch - my, y0 + (cy + 1) * ch + my);
         @SuppressWarnings("unchecked")
         List<Object> hits = tree.query(e);
-        int[] ids = hits.stream().mapToInt(o -> (Integer) o).sorted().toArray();
+        List<Integer> edges = edgePolys.getOrDefault(c, List.of());
+        // A candidate without an edge in this cell either contains the whole cell or misses it: one exact test at the
+        // cell centre decides, and a containing polygon needs no test at query time (flag bit 1).
+        Coordinate centre = new Coordinate(x0 + (cx + 0.5) * cw, y0 + (cy + 0.5) * ch);
+        List<Integer> entries = new ArrayList<>();
+        for (Object o : hits) {
+            int id = (Integer) o;
+            if (edges.contains(id)) {
+                entries.add(id * 2);
+            } else if (locators[id].locate(centre) != Location.EXTERIOR) {
+                entries.add(id * 2 + 1);
+            }
+        }
+        int[] ids = entries.stream().mapToInt(Integer::intValue).sorted().toArray();
         boundaryLists.add(ids);
         return BOUNDARY_BASE - (boundaryLists.size() - 1);
     }
 
-    private void markSegment(boolean[] boundary, double ax, double ay, double bx, double by) {
+    private void markSegment(boolean[] boundary, int poly, double ax, double ay, double bx, double by) {
         double len = Math.max(Math.abs(bx - ax) / cw, Math.abs(by - ay) / ch);
         int steps = (int) Math.ceil(len * 2) + 1;
         double px = ax;
@@ -181,13 +207,13 @@ public final class PointLocator {
             double t = s / (double) steps;
             double qx = ax + (bx - ax) * t;
             double qy = ay + (by - ay) * t;
-            markBox(boundary, Math.min(px, qx), Math.min(py, qy), Math.max(px, qx), Math.max(py, qy));
+            markBox(boundary, poly, Math.min(px, qx), Math.min(py, qy), Math.max(px, qx), Math.max(py, qy));
             px = qx;
             py = qy;
         }
     }
 
-    private void markBox(boolean[] boundary, double minX, double minY, double maxX, double maxY) {
+    private void markBox(boolean[] boundary, int poly, double minX, double minY, double maxX, double maxY) {
         double eps = 1e-6;
         int ix0 = clamp((int) Math.floor((minX - x0) / cw - eps), nx);
         int ix1 = clamp((int) Math.floor((maxX - x0) / cw + eps), nx);
@@ -195,7 +221,12 @@ public final class PointLocator {
         int iy1 = clamp((int) Math.floor((maxY - y0) / ch + eps), ny);
         for (int y = iy0; y <= iy1; y++) {
             for (int x = ix0; x <= ix1; x++) {
-                boundary[y * nx + x] = true;
+                int c = y * nx + x;
+                boundary[c] = true;
+                if (lastPoly[c] != poly) {
+                    lastPoly[c] = poly;
+                    edgePolys.computeIfAbsent(c, k -> new ArrayList<>(4)).add(poly);
+                }
             }
         }
     }
@@ -221,8 +252,8 @@ public final class PointLocator {
 
     /** The polygon index covering (x, y), or -1 (see class comment for the rule). */
     public int locate(double x, double y) {
-        double fx = (x - x0) / cw;
-        double fy = (y - y0) / ch;
+        double fx = (x - x0) * invCw;
+        double fy = (y - y0) * invCh;
         if (!(fx >= 0 && fy >= 0 && fx < nx && fy < ny)) {
             // outside the grid (or NaN): only points exactly on the far edge of the extent can still be covered
             return Double.isNaN(x) || Double.isNaN(y) ? OUTSIDE : exact(x, y);
@@ -233,7 +264,11 @@ public final class PointLocator {
         }
         int[] ids = boundaryLists.get(BOUNDARY_BASE - v);
         Coordinate c = new Coordinate(x, y);
-        for (int i : ids) {
+        for (int entry : ids) {
+            int i = entry >>> 1;
+            if ((entry & 1) == 1) {
+                return i;
+            }
             int e = 4 * i;
             if (x < envelopes[e] || y < envelopes[e + 1] || x > envelopes[e + 2] || y > envelopes[e + 3]) {
                 continue;

@@ -87,6 +87,9 @@ public final class GisBenchCommand {
             if (only == null || only.equals("pip")) {
                 pip(out, env);
             }
+            if (only != null && only.equals("baseline")) {
+                baseline(out, env);
+            }
             if (only == null || only.equals("mesh")) {
                 mesh(out);
             }
@@ -112,7 +115,10 @@ public final class GisBenchCommand {
                 xs[i] = env.getMinX() + r.nextDouble() * env.getWidth();
                 ys[i] = env.getMinY() + r.nextDouble() * env.getHeight();
             }
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int run = 0; run < runs; run++) {
+                long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 PointLocator loc = new PointLocator(polys);
                 long t1 = System.nanoTime();
@@ -124,11 +130,59 @@ public final class GisBenchCommand {
                     }
                 }
                 long t2 = System.nanoTime();
+                double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
                 double total = (t2 - t0) / 1e9;
                 out.printf("pip run %d: %d points x %d polygons: index %.3f s, locate+count %.3f s, total %.3f s = %.2f M points/s "
-                                + "(grid %s, boundary cells %.1f %%, sum %d)%n", run + 1, points, polys.size(), (t1 - t0) / 1e9,
+                                + "(grid %s, boundary cells %.1f %%, sum %d); process CPU %.3f s = %.2f M points/s on 2 dedicated cores%n", run + 1, points, polys.size(), (t1 - t0) / 1e9,
                         (t2 - t1) / 1e9, total, points / total / 1e6, Arrays.toString(loc.gridSize()), 100 * loc.boundaryCellShare(),
-                        Arrays.stream(counts).sum());
+                        Arrays.stream(counts).sum(), cpu, points / (cpu / 2) / 1e6);
+                out.flush();
+            }
+        }
+
+        /** The probe's method for comparison: STRtree + IndexedPointInAreaLocator for every point, in parallel. */
+        private void baseline(PrintWriter out, Envelope env) {
+            List<Geometry> polys = voronoi(polygons, env, 42);
+            org.locationtech.jts.index.strtree.STRtree tree = new org.locationtech.jts.index.strtree.STRtree();
+            org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator[] locs =
+                    new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator[polys.size()];
+            for (int i = 0; i < polys.size(); i++) {
+                locs[i] = new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(polys.get(i));
+                locs[i].locate(polys.get(i).getCoordinate());
+                tree.insert(polys.get(i).getEnvelopeInternal(), i);
+            }
+            tree.build();
+            SplittableRandom r = new SplittableRandom(7);
+            double[] xs = new double[points];
+            double[] ys = new double[points];
+            for (int i = 0; i < points; i++) {
+                xs[i] = env.getMinX() + r.nextDouble() * env.getWidth();
+                ys[i] = env.getMinY() + r.nextDouble() * env.getHeight();
+            }
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            for (int run = 0; run < runs; run++) {
+                long cpu0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                int[] res = new int[points];
+                java.util.stream.IntStream.range(0, (points + 65535) / 65536).parallel().forEach(k -> {
+                    for (int i = k * 65536; i < Math.min(points, (k + 1) * 65536); i++) {
+                        Coordinate c = new Coordinate(xs[i], ys[i]);
+                        int found = -1;
+                        for (Object o : tree.query(new Envelope(c))) {
+                            int id = (Integer) o;
+                            if ((found < 0 || id < found) && locs[id].locate(c) != org.locationtech.jts.geom.Location.EXTERIOR) {
+                                found = id;
+                            }
+                        }
+                        res[i] = found;
+                    }
+                });
+                long t1 = System.nanoTime();
+                double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+                out.printf("baseline run %d: STRtree + IndexedPointInAreaLocator, %d points: %.3f s wall = %.2f M points/s; process CPU %.3f s "
+                        + "= %.2f M points/s on 2 dedicated cores (sum %d)%n", run + 1, points, (t1 - t0) / 1e9, points / ((t1 - t0) / 1e9) / 1e6,
+                        cpu, points / (cpu / 2) / 1e6, Arrays.stream(res).filter(v -> v >= 0).count());
                 out.flush();
             }
         }
