@@ -58,8 +58,9 @@ public final class MeshSql {
                 wrap(code, 10, "(" + lu + " % 2) * 2 + " + wu + " % 2 + 1");
             }
         }
-        return "(CASE WHEN (" + latExpr + ") >= 0 AND (" + lonExpr + ") >= 100 AND (" + lonExpr + ") < 200 AND "
-                + lu + " < 64000 AND " + wu + " < 64000 THEN " + code + " END)";
+        // floor(v) < 64000 ⇔ v < 64000, so the range test needs no integer conversion (same result as MeshCode.encode).
+        return "(CASE WHEN (" + latExpr + ") >= 0 AND (" + lonExpr + ") >= 100 AND (" + latExpr + ") * 960 + CAST(1e-6 AS DOUBLE) < 64000"
+                + " AND (" + lonExpr + ") * 640 + CAST(1e-6 AS DOUBLE) < 128000 THEN " + code + " END)";
     }
 
     private static void wrap(StringBuilder code, int factor, String digits) {
