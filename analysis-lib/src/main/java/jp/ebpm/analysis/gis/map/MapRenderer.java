@@ -158,7 +158,7 @@ public final class MapRenderer {
             }
             Color fill = colors != null && cls >= 0 ? colors[cls] : l.fill();
             if (geom instanceof Puntal) {
-                double r = fs * 0.4;
+                double r = fs * 0.28;
                 if (l.sizeByValue() && maxValue > 0 && !Double.isNaN(v)) {
                     r = Math.max(1.5, fs * 1.2 * Math.sqrt(Math.abs(v) / maxValue));
                 }

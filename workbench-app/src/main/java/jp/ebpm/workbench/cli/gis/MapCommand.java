@@ -83,6 +83,11 @@ public final class MapCommand {
         int height;
         @Option(names = "--dpi", defaultValue = "96", description = "Resolution recorded in the PNG (default ${DEFAULT-VALUE}).")
         double dpi;
+        @Option(names = "--overlay", paramLabel = "L", description = "Further layers drawn on top in the given order (points as dots, "
+                + "polygons as outlines), repeatable.")
+        java.util.List<String> overlays;
+        @Option(names = "--opacity", defaultValue = "1", description = "Opacity 0..1 of the choropleth layer (default ${DEFAULT-VALUE}).")
+        double opacity;
         @Option(names = "--out", required = true, paramLabel = "F", description = "map.png or map.svg.")
         Path out;
         @Spec
@@ -103,6 +108,16 @@ public final class MapCommand {
             MapSpec ms;
             try (Project p = project.open()) {
                 ms = LayerMaps.choropleth(p, layer, o);
+                java.util.List<jp.ebpm.analysis.gis.map.MapLayer> all = new java.util.ArrayList<>();
+                jp.ebpm.analysis.gis.map.MapLayer base = ms.layers().get(0);
+                all.add(new jp.ebpm.analysis.gis.map.MapLayer(base.name(), base.geometries(), base.values(), base.valueName(),
+                        base.classification(), base.ramp(), base.labels(), base.fill(), opacity, false));
+                jp.ebpm.analysis.gis.VectorData first = jp.ebpm.analysis.gis.Layers.read(p, layer);
+                int plane = jp.ebpm.analysis.gis.overlay.PlaneZone.choose(0, first);
+                for (String extra : overlays == null ? java.util.List.<String>of() : overlays) {
+                    all.add(LayerMaps.plainLayer(jp.ebpm.analysis.gis.Layers.read(p, extra), extra, plane, null, 0.9));
+                }
+                ms = new MapSpec(ms.title(), ms.attribution(), all, null, true, true, true);
             }
             if (name.endsWith(".svg")) {
                 Files.writeString(out, MapRenderer.renderSvg(ms, width, height), StandardCharsets.UTF_8);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench mesh}: JIS X 0410 standard grid mesh codes. */
 @Command(name = "mesh", mixinStandardHelpOptions = true, description = "Standard grid mesh codes (JIS X 0410).",
-        subcommands = {MeshCommand.Encode.class, MeshCommand.Decode.class})
+        subcommands = {MeshCommand.Encode.class, MeshCommand.Decode.class, MeshCommand.Grid.class})
 public final class MeshCommand {
 
     /** {@code workbench mesh encode}. */
@@ -61,6 +61,36 @@ public final class MeshCommand {
             if (missing > 0) {
                 spec.commandLine().getErr().println("note: " + missing + " rows have no usable coordinates; their mesh_code is empty.");
             }
+            return 0;
+        }
+    }
+
+    /** {@code workbench mesh grid}. */
+    @Command(name = "grid", mixinStandardHelpOptions = true,
+            description = "Write the mesh cells covering an extent as a GeoJSON polygon layer (fields mesh_code, level; EPSG:6668).")
+    static final class Grid implements Callable<Integer> {
+        @Option(names = "--extent", required = true, paramLabel = "W,S,E,N", description = "min lon, min lat, max lon, max lat (degrees).")
+        String extent;
+        @Option(names = "--level", required = true, paramLabel = "L", description = "1..6 or 5km.")
+        String level;
+        @Option(names = "--out", required = true, paramLabel = "F.geojson", description = "Output GeoJSON.")
+        Path out;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] p = extent.split(",");
+            if (p.length != 4) {
+                throw new IllegalArgumentException("--extent needs four numbers: min lon, min lat, max lon, max lat.");
+            }
+            double[] v = java.util.Arrays.stream(p).mapToDouble(x -> Double.parseDouble(x.strip())).toArray();
+            jp.ebpm.analysis.gis.VectorData grid = jp.ebpm.analysis.gis.mesh.MeshGrid.layer(
+                    new org.locationtech.jts.geom.Envelope(v[0], v[2], v[1], v[3]), MeshLevel.parse(level));
+            try (java.io.OutputStream os = Files.newOutputStream(out)) {
+                jp.ebpm.analysis.gis.io.GeoJsonWriter.write(grid, os);
+            }
+            spec.commandLine().getOut().println("wrote " + grid.features().size() + " cells");
             return 0;
         }
     }

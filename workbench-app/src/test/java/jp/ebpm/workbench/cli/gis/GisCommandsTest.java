@@ -47,6 +47,10 @@ class GisCommandsTest {
         assertEquals(139.725, j.get("east").asDouble(), 1e-12);
         assertEquals(3, j.get("level").asInt());
         assertEquals(2, CliTestSupport.run("mesh", "decode", "--code", "12").exitCode());
+        Path grid = dir.resolve("g.geojson");
+        // Hand computation: 139.70–139.72 E spans 3rd-mesh columns 56..57 (45" wide), 35.50–35.52 N rows 60..62 (30" high).
+        var g = CliTestSupport.run("mesh", "grid", "--extent", "139.7,35.5,139.72,35.52", "--level", "3", "--out", grid.toString());
+        assertEquals("wrote 6 cells", g.out().strip());
         assertEquals(2, CliTestSupport.run("mesh", "encode", "--csv", in.toString(), "--lat-col", "lat", "--lon-col", "経度",
                 "--level", "4", "--out", out.toString()).exitCode());
     }
