@@ -48,7 +48,7 @@ class GisCommandsTest {
         assertEquals(3, j.get("level").asInt());
         assertEquals(2, CliTestSupport.run("mesh", "decode", "--code", "12").exitCode());
         Path grid = dir.resolve("g.geojson");
-        // Hand computation: 139.70–139.72 E spans 3rd-mesh columns 56..57 (45" wide), 35.50–35.52 N rows 60..62 (30" high).
+        // Hand computation: 3rd-mesh columns floor(lon×80) 11176..11177 (2) × rows floor(lat×120) 4260..4262 (3) = 6 cells.
         var g = CliTestSupport.run("mesh", "grid", "--extent", "139.7,35.5,139.72,35.52", "--level", "3", "--out", grid.toString());
         assertEquals("wrote 6 cells", g.out().strip());
         assertEquals(2, CliTestSupport.run("mesh", "encode", "--csv", in.toString(), "--lat-col", "lat", "--lon-col", "経度",
