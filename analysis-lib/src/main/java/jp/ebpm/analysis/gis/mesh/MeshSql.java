@@ -37,33 +37,43 @@ public final class MeshSql {
     public static String encodeExpressionOf(String latExpr, String lonExpr, MeshLevel level) {
         String lu = "CAST(floor((" + latExpr + ") * 960 + CAST(1e-6 AS DOUBLE)) AS BIGINT)";
         String wu = "(CAST(floor((" + lonExpr + ") * 640 + CAST(1e-6 AS DOUBLE)) AS BIGINT) - 64000)";
+        int d = level.digits();
+        // A flat sum of digit terms (each digit = (units // size) % base), which DuckDB evaluates about twice as fast as
+        // nested remainders; for non-negative units (lu % 640) // 80 = (lu // 80) % 8 etc., so the result is the same.
         StringBuilder code = new StringBuilder();
-        code.append("((").append(lu).append(" // 640) * 100 + ").append(wu).append(" // 640)");
-        String rl = "(" + lu + " % 640)";
-        String rw = "(" + wu + " % 640)";
+        term(code, "(" + lu + " // 640)", d - 2);
+        term(code, "(" + wu + " // 640)", d - 4);
         if (level != MeshLevel.FIRST) {
-            wrap(code, 100, "(" + rl + " // 80) * 10 + " + rw + " // 80");
+            term(code, "((" + lu + " // 80) % 8)", d - 5);
+            term(code, "((" + wu + " // 80) % 8)", d - 6);
         }
         if (level == MeshLevel.FIVE_KM) {
-            wrap(code, 10, "((" + rl + " % 80) // 40) * 2 + (" + rw + " % 80) // 40 + 1");
+            term(code, "(((" + lu + " // 40) % 2) * 2 + (" + wu + " // 40) % 2 + 1)", 0);
         } else if (level.number() >= 3) {
-            wrap(code, 100, "((" + rl + " % 80) // 8) * 10 + (" + rw + " % 80) // 8");
+            term(code, "((" + lu + " // 8) % 10)", d - 7);
+            term(code, "((" + wu + " // 8) % 10)", d - 8);
             if (level.number() >= 4) {
-                wrap(code, 10, "((" + lu + " % 8) // 4) * 2 + (" + wu + " % 8) // 4 + 1");
+                term(code, "(((" + lu + " // 4) % 2) * 2 + (" + wu + " // 4) % 2 + 1)", d - 9);
             }
             if (level.number() >= 5) {
-                wrap(code, 10, "((" + lu + " % 4) // 2) * 2 + (" + wu + " % 4) // 2 + 1");
+                term(code, "(((" + lu + " // 2) % 2) * 2 + (" + wu + " // 2) % 2 + 1)", d - 10);
             }
             if (level.number() >= 6) {
-                wrap(code, 10, "(" + lu + " % 2) * 2 + " + wu + " % 2 + 1");
+                term(code, "((" + lu + " % 2) * 2 + " + wu + " % 2 + 1)", d - 11);
             }
         }
         // floor(v) < 64000 ⇔ v < 64000, so the range test needs no integer conversion (same result as MeshCode.encode).
         return "(CASE WHEN (" + latExpr + ") >= 0 AND (" + lonExpr + ") >= 100 AND (" + latExpr + ") * 960 + CAST(1e-6 AS DOUBLE) < 64000"
-                + " AND (" + lonExpr + ") * 640 + CAST(1e-6 AS DOUBLE) < 128000 THEN " + code + " END)";
+                + " AND (" + lonExpr + ") * 640 + CAST(1e-6 AS DOUBLE) < 128000 THEN (" + code + ") END)";
     }
 
-    private static void wrap(StringBuilder code, int factor, String digits) {
-        code.insert(0, "(").append(" * ").append(factor).append(" + ").append(digits).append(")");
+    private static void term(StringBuilder code, String digit, int power) {
+        if (code.length() > 0) {
+            code.append(" + ");
+        }
+        code.append(digit);
+        if (power > 0) {
+            code.append(" * ").append(java.math.BigInteger.TEN.pow(power));
+        }
     }
 }
