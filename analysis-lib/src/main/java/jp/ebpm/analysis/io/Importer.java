@@ -3,6 +3,8 @@ package jp.ebpm.analysis.io;
 import java.nio.file.Path;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.gis.LayerImportOptions;
+import jp.ebpm.analysis.gis.LayerImporter;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.CancelledException;
@@ -47,6 +49,11 @@ public final class Importer {
         ImportOptions o = options == null ? ImportOptions.defaults() : options;
         ProgressListener pl = progress == null ? ProgressListener.NONE : progress;
         Cancellation cx = cancel == null ? Cancellation.none() : cancel;
+        if (LayerImporter.handles(file)) {
+            // GeoJSON and shapefiles become map layers (geometry as WKB, CRS in the catalog).
+            return LayerImporter.importLayer(project, file, new LayerImportOptions(o.name(), 0, null, null, o.kind(),
+                    o.license(), o.sensitivity(), o.description()), pl, cx);
+        }
         SourceFormat format = SourceFormat.detect(file);
         String name = ImportSupport.datasetName(file, o);
         project.catalog().checkNewName(name);

@@ -13,6 +13,8 @@ import jp.ebpm.analysis.kpi.KpiFiles;
 import jp.ebpm.analysis.kpi.KpiStore;
 import jp.ebpm.analysis.store.DatasetInfo;
 
+import jp.ebpm.analysis.gis.LayerImportOptions;
+import jp.ebpm.analysis.gis.LayerImporter;
 import jp.ebpm.analysis.io.ImportOptions;
 import jp.ebpm.analysis.io.Importer;
 import jp.ebpm.analysis.store.Project;
@@ -28,6 +30,7 @@ final class SampleLoaders {
     static void load(Project project, SampleManifest.Entry e, Cancellation cancel) {
         switch (e.kind()) {
             case KPI -> loadKpi(project, e);
+            case BOUNDARY, POINTS -> loadLayer(project, e, cancel);
             default -> importTable(project, e, cancel);
         }
     }
@@ -37,6 +40,14 @@ final class SampleLoaders {
                 e.description());
         DatasetInfo info = project.catalog().get(e.name());
         project.catalog().update(info.withDescription(e.description(), e.license(), e.sensitivity()));
+    }
+
+    private static void loadLayer(Project project, SampleManifest.Entry e, Cancellation cancel) {
+        String crs = e.options().getOrDefault("crs", "EPSG:0");
+        int epsg = Integer.parseInt(crs.substring(crs.indexOf(':') + 1));
+        LayerImportOptions o = new LayerImportOptions(e.name(), epsg, e.options().get("lat"), e.options().get("lon"),
+                e.kind(), e.license(), e.sensitivity(), e.description());
+        LayerImporter.importLayer(project, e.file(), o, ProgressListener.NONE, cancel);
     }
 
     static String sha256(Path file) {

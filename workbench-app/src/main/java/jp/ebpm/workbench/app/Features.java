@@ -16,6 +16,7 @@ public final class Features {
     public static List<WorkbenchFeature> all() {
         List<WorkbenchFeature> features = new ArrayList<>();
         features.add(new jp.ebpm.workbench.kpi.KpiFeature());
+        features.add(new jp.ebpm.workbench.map.MapFeature());
         features.add(new jp.ebpm.workbench.location.LocationFeature());
         return List.copyOf(features);
     }
