@@ -35,7 +35,8 @@ public final class XlsxGrid {
     }
 
     /**
-     * Reads the sheet named one of {@code preferredSheets} (first match), else the first sheet. Numeric cells
+     * Reads the sheet named one of {@code preferredSheets} (first match), else the first sheet, of an .xlsx or
+     * legacy .xls workbook. Numeric cells
      * come back as {@link Double}, formulas as their cached value, dates as text {@code yyyy-MM-dd}, booleans as
      * {@link Boolean}, text as {@link String}.
      *
@@ -43,7 +44,7 @@ public final class XlsxGrid {
      */
     public static List<GridRow> read(Path file, String... preferredSheets) {
         String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file); org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
             Sheet sh = null;
             for (String p : preferredSheets) {
                 if (sh == null) {
@@ -64,7 +65,7 @@ public final class XlsxGrid {
             }
             return rows;
         } catch (NotOfficeXmlFileException | EncryptedDocumentException e) {
-            throw new WorkbenchException("Not an .xlsx workbook (save it as Excel Workbook .xlsx): " + e.getMessage(), name, null, null, e);
+            throw new WorkbenchException("Not an Excel workbook (.xlsx or .xls): " + e.getMessage(), name, null, null, e);
         } catch (IOException e) {
             throw new WorkbenchException("Cannot read the workbook: " + e.getMessage(), name, null, null, e);
         }

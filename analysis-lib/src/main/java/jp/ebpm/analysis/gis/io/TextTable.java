@@ -13,12 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.ebpm.analysis.WorkbenchException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import jp.ebpm.analysis.export.xlsx.GridRow;
+import jp.ebpm.analysis.export.xlsx.XlsxGrid;
 
 /**
  * A small table of text cells read from a CSV file (RFC 4180; UTF-8 with or without BOM, or CP932 when the
@@ -139,37 +135,33 @@ public record TextTable(List<String> header, List<String[]> rows, String encodin
         return rows;
     }
 
-    private static TextTable readExcel(Path file) throws IOException {
-        DataFormatter fmt = new DataFormatter(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
-            Sheet sh = wb.getSheetAt(0);
-            List<String> header = new ArrayList<>();
-            List<String[]> rows = new ArrayList<>();
-            for (Row r : sh) {
-                if (header.isEmpty()) {
-                    for (Cell c : r) {
-                        while (header.size() < c.getColumnIndex()) {
-                            header.add("column" + (header.size() + 1));
-                        }
-                        header.add(fmt.formatCellValue(c).strip());
-                    }
+    private static TextTable readExcel(Path file) {
+        List<GridRow> grid = XlsxGrid.read(file);
+        List<String> header = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        for (GridRow r : grid) {
+            if (header.isEmpty()) {
+                if (r.isBlank()) {
                     continue;
                 }
-                String[] vals = new String[header.size()];
-                java.util.Arrays.fill(vals, "");
-                for (Cell c : r) {
-                    if (c.getColumnIndex() < vals.length) {
-                        vals[c.getColumnIndex()] = c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                                ? Double.toString(c.getNumericCellValue()) : fmt.formatCellValue(c);
-                    }
+                for (int c = 0; c < r.cells().size(); c++) {
+                    Object v = r.cell(c);
+                    header.add(v == null ? "column" + (c + 1) : v.toString().strip());
                 }
-                rows.add(vals);
+                continue;
             }
-            if (header.isEmpty()) {
-                throw new WorkbenchException("The first sheet is empty.", file.getFileName().toString(), null, null, null);
+            String[] vals = new String[header.size()];
+            java.util.Arrays.fill(vals, "");
+            for (int c = 0; c < Math.min(vals.length, r.cells().size()); c++) {
+                Object v = r.cell(c);
+                vals[c] = v == null ? "" : v.toString();
             }
-            return new TextTable(header, rows, "xlsx");
+            rows.add(vals);
         }
+        if (header.isEmpty()) {
+            throw new WorkbenchException("The first sheet is empty.", file.getFileName().toString(), null, null, null);
+        }
+        return new TextTable(header, rows, "xlsx");
     }
 
     /** Index of a column by exact name, else case-insensitive; -1 when absent. */

@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.export.xlsx.XlsxGrid;
 import jp.ebpm.analysis.io.CsvWriter;
 
 /**
@@ -56,31 +54,21 @@ public final class TableExporter {
         csv.flush();
     }
 
-    private static void writeXlsx(ProtectedTable table, Path out) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(out)) {
-            Sheet sh = wb.createSheet("table");
-            Row head = sh.createRow(0);
-            List<String> h = table.header();
-            for (int i = 0; i < h.size(); i++) {
-                head.createCell(i).setCellValue(h.get(i));
+    private static void writeXlsx(ProtectedTable table, Path out) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        rows.add(new java.util.ArrayList<>(table.header()));
+        for (List<String> row : table.textRows()) {
+            List<Object> x = new java.util.ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                String v = row.get(i);
+                x.add(i >= 2 && !ProtectedTable.SUPPRESSED.equals(v) ? (Object) Long.parseLong(v) : v);
             }
-            int r = 1;
-            for (List<String> row : table.textRows()) {
-                Row x = sh.createRow(r++);
-                for (int i = 0; i < row.size(); i++) {
-                    String v = row.get(i);
-                    if (i >= 2 && !ProtectedTable.SUPPRESSED.equals(v)) {
-                        x.createCell(i).setCellValue(Long.parseLong(v));
-                    } else {
-                        x.createCell(i).setCellValue(v);
-                    }
-                }
-            }
-            Sheet note = wb.createSheet("note");
-            note.createRow(0).createCell(0).setCellValue("χ = suppressed (fewer than " + table.k()
-                    + " distinct persons, or hidden to protect another cell)."
-                    + (table.roundBase() > 1 ? " Counts rounded to base " + table.roundBase() + "." : ""));
-            wb.write(os);
+            rows.add(x);
         }
+        rows.add(List.of());
+        rows.add(List.of("χ = suppressed (fewer than " + table.k()
+                + " distinct persons, or hidden to protect another cell)."
+                + (table.roundBase() > 1 ? " Counts rounded to base " + table.roundBase() + "." : "")));
+        XlsxGrid.write(out, "table", rows, null);
     }
 }
