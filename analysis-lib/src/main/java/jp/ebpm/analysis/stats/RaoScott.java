@@ -27,7 +27,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * @param ddf denominator degrees of freedom d₀(n−1)
  * @param p p-value of F
  * @param pearson unadjusted Pearson X² of the table scaled to n
- * @param firstOrderChiSquared first-order corrected statistic
+ * @param firstOrderChiSquared first-order corrected statistic X²/mean(diag Δ) (R's "Chisq" option prints the
+ *     unadjusted X² as its statistic and takes its p-value from this corrected one)
  * @param firstOrderDf its degrees of freedom
  * @param firstOrderP its p-value
  */

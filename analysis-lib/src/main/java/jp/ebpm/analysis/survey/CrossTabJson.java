@@ -81,11 +81,7 @@ public final class CrossTabJson {
                     "p_greater", num(f.pGreater())));
             m.put("phi_signed", num(tests.phiSigned()));
         }
-        if (t.isTwoByTwo()) {
-            m.put("phi", num(tests.phi()));
-        } else {
-            m.put("phi", num(tests.phi()));
-        }
+        m.put("phi", num(tests.phi()));
         m.put("cramers_v", num(tests.cramersV()));
         m.put("contingency_coefficient", num(tests.contingencyCoefficient()));
         RaoScott rs = t.raoScott();
@@ -96,7 +92,8 @@ public final class CrossTabJson {
             r.put("ddf", num(rs.ddf()));
             r.put("p", num(rs.p()));
             r.put("pearson_unadjusted", num(rs.pearson()));
-            r.put("chisq", num(rs.firstOrderChiSquared()));
+            r.put("chisq", num(rs.pearson()));
+            r.put("chisq_adjusted", num(rs.firstOrderChiSquared()));
             r.put("chisq_df", num(rs.firstOrderDf()));
             r.put("chisq_p", num(rs.firstOrderP()));
             m.put("rao_scott", r);

@@ -1,0 +1,310 @@
+package jp.ebpm.analysis.survey;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.store.Catalog;
+import jp.ebpm.analysis.store.ColumnInfo;
+import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.store.Sql;
+import jp.ebpm.analysis.task.Cancellation;
+import jp.ebpm.analysis.task.ProgressListener;
+
+/**
+ * Raking (iterative proportional fitting, Deming &amp; Stephan 1940) of respondent weights to population
+ * margins, as R {@code survey::rake} but run to convergence: the margins are adjusted in turn,
+ * w ← w·target<sub>k</sub>/Σ<sub>k</sub>w, until every margin total is within relative epsilon of its
+ * target. With trimming bounds the weights are then cut to [lower, upper] and raked again, repeatedly,
+ * until both the bounds and the margins hold (or the iteration limit is reached, reported as not
+ * converged).
+ *
+ * <p>Set-based: DuckDB groups the respondents into raking cells (the combinations of all margin
+ * variables and the base weight), the iterations run in Java on those few cells, and the final weight is
+ * written back with one UPDATE ... FROM join.
+ */
+public final class Raking {
+
+    private static final int MAX_TRIM_ROUNDS = 200;
+
+    private Raking() {
+    }
+
+    /** The raking cells read from the database. */
+    private record Cells(List<String> vars, List<List<String>> keys, double[] base, long[] n) {
+    }
+
+    /** Computes raked weights without writing them (the result holds the weight of each cell). */
+    public static RakeResult compute(Connection c, String table, List<Margin> margins, RakeOptions opt,
+                                     ProgressListener progress, Cancellation cancel) {
+        Cells cells = readCells(c, table, margins, opt);
+        cancel.check();
+        return ipf(cells, margins, opt, progress, cancel);
+    }
+
+    /**
+     * Rakes a dataset and stores the weights in column {@code outColumn} (created, or replaced when it
+     * exists), all in one transaction: on failure or cancel the project is unchanged.
+     */
+    public static RakeResult rakeInto(Project project, String dataset, List<Margin> margins, RakeOptions opt,
+                                      String outColumn, ProgressListener progress, Cancellation cancel) {
+        project.catalog().get(dataset);
+        return project.inTransaction(c -> {
+            Cells cells = readCells(c, dataset, margins, opt);
+            RakeResult r = ipf(cells, margins, opt, progress, cancel);
+            cancel.check();
+            write(c, dataset, cells, r.groupWeights(), outColumn, opt);
+            cancel.check();
+            List<ColumnInfo> cols = Catalog.describe(c, dataset);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + Catalog.TABLE + " SET columns_json = ? WHERE name = ?")) {
+                ps.setString(1, new ObjectMapper().writeValueAsString(cols.stream().map(ci -> List.of(ci.name(), ci.type())).toList()));
+                ps.setString(2, dataset);
+                ps.executeUpdate();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return r;
+        });
+    }
+
+    private static Cells readCells(Connection c, String table, List<Margin> margins, RakeOptions opt) {
+        if (margins.isEmpty()) {
+            throw new IllegalArgumentException("Raking needs at least one margin");
+        }
+        List<String> vars = new ArrayList<>(new LinkedHashSet<>(margins.stream().flatMap(m -> m.variables().stream()).toList()));
+        String base = opt.baseWeight() == null ? "1.0::DOUBLE" : "TRY_CAST(" + Sql.ident(opt.baseWeight()) + " AS DOUBLE)";
+        String select = vars.stream().map(Sql::ident).collect(Collectors.joining(", "));
+        String groups = "CREATE OR REPLACE TEMP TABLE _wb_rake_g AS SELECT (row_number() OVER () - 1)::INTEGER AS gid, * FROM ("
+                + "SELECT " + select + ", " + base + " AS _wb_b, COUNT(*) AS _wb_n FROM " + Sql.ident(table) + " GROUP BY ALL)";
+        String sql = "SELECT " + select + ", _wb_b, _wb_n FROM _wb_rake_g ORDER BY gid";
+        List<List<String>> keys = new ArrayList<>();
+        List<Double> bases = new ArrayList<>();
+        List<Long> ns = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            st.execute(groups);
+            try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                List<String> key = new ArrayList<>();
+                for (int i = 0; i < vars.size(); i++) {
+                    String code = Category.canonical(rs.getObject(i + 1));
+                    if (code == null) {
+                        throw new WorkbenchException(rs.getLong(vars.size() + 2) + " respondent(s) of " + table
+                                + " have no value of " + vars.get(i) + "; raking needs every respondent classified on every margin variable.");
+                    }
+                    key.add(code);
+                }
+                double b = rs.getDouble(vars.size() + 1);
+                if (rs.wasNull() || !(b > 0) || Double.isInfinite(b)) {
+                    throw new WorkbenchException("The base weight " + opt.baseWeight() + " of " + table
+                            + " has empty, zero, negative or non-numeric values; raking needs positive base weights.");
+                }
+                keys.add(key);
+                bases.add(b);
+                ns.add(rs.getLong(vars.size() + 2));
+            }
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException("Cannot read " + table + " for raking: " + e.getMessage(), e);
+        }
+        return new Cells(vars, keys, bases.stream().mapToDouble(Double::doubleValue).toArray(),
+                ns.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static RakeResult ipf(Cells cells, List<Margin> margins, RakeOptions opt, ProgressListener progress,
+                                  Cancellation cancel) {
+        int g = cells.base().length;
+        double baseTotal = 0;
+        for (int i = 0; i < g; i++) {
+            baseTotal += cells.base()[i] * cells.n()[i];
+        }
+        int nm = margins.size();
+        int[][] idx = new int[nm][g];
+        double[][] target = new double[nm][];
+        List<List<List<String>>> catKeys = new ArrayList<>();
+        double reference = Double.NaN;
+        for (int m = 0; m < nm; m++) {
+            Margin mg = margins.get(m);
+            int[] pos = mg.variables().stream().mapToInt(v -> cells.vars().indexOf(v)).toArray();
+            Map<List<String>, Integer> index = new LinkedHashMap<>();
+            List<List<String>> keys = new ArrayList<>();
+            List<Double> t = new ArrayList<>();
+            double total = mg.total();
+            double scale = Math.abs(total - 1.0) < 1e-9 ? baseTotal : 1.0; // shares summing to 1
+            for (Map.Entry<List<String>, Double> e : mg.targets().entrySet()) {
+                index.put(normalise(e.getKey()), keys.size());
+                keys.add(e.getKey());
+                t.add(e.getValue() * scale);
+            }
+            double[] tt = t.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] seen = new double[tt.length];
+            for (int i = 0; i < g; i++) {
+                List<String> k = new ArrayList<>();
+                for (int p : pos) {
+                    k.add(cells.keys().get(i).get(p));
+                }
+                Integer at = index.get(normalise(k));
+                if (at == null) {
+                    throw new WorkbenchException("Respondents with " + mg.name() + " = " + String.join("/", k)
+                            + " have no population target in the margin " + mg.name() + ".");
+                }
+                idx[m][i] = at;
+                seen[at] += cells.n()[i];
+            }
+            for (int k = 0; k < tt.length; k++) {
+                if (seen[k] == 0 && tt[k] > 0) {
+                    throw new WorkbenchException("The margin " + mg.name() + " has a target for " + String.join("/", keys.get(k))
+                            + " but no respondent in that category, so it cannot be met.");
+                }
+            }
+            double sum = 0;
+            for (double v : tt) {
+                sum += v;
+            }
+            if (m == 0) {
+                reference = sum;
+            } else if (Math.abs(sum - reference) > 1e-6 * reference) {
+                throw new WorkbenchException("The margins do not have the same total (" + margins.get(0).name() + ": "
+                        + reference + ", " + mg.name() + ": " + sum + "); raking cannot meet them all.");
+            }
+            target[m] = tt;
+            catKeys.add(keys);
+        }
+        double[] w = cells.base().clone();
+        int iterations = 0;
+        double dev = Double.NaN;
+        long trimmed = 0;
+        boolean ok = false;
+        for (int round = 0; round < MAX_TRIM_ROUNDS && iterations < opt.maxIterations(); round++) {
+            while (iterations < opt.maxIterations()) {
+                cancel.check();
+                iterations++;
+                for (int m = 0; m < nm; m++) {
+                    double[] tot = totals(w, cells.n(), idx[m], target[m].length);
+                    for (int i = 0; i < g; i++) {
+                        double t = tot[idx[m][i]];
+                        if (t > 0) {
+                            w[i] *= target[m][idx[m][i]] / t;
+                        }
+                    }
+                }
+                dev = deviation(w, cells.n(), idx, target);
+                if (progress != null) {
+                    progress.progress("Raking: iteration " + iterations + ", largest margin deviation " + dev, iterations, opt.maxIterations());
+                }
+                if (dev <= opt.epsilon()) {
+                    break;
+                }
+            }
+            trimmed = 0;
+            for (int i = 0; i < g; i++) {
+                if (opt.lowerBound() != null && w[i] < opt.lowerBound() * (1 - 1e-12)) {
+                    w[i] = opt.lowerBound();
+                    trimmed += cells.n()[i];
+                } else if (opt.upperBound() != null && w[i] > opt.upperBound() * (1 + 1e-12)) {
+                    w[i] = opt.upperBound();
+                    trimmed += cells.n()[i];
+                }
+            }
+            if (trimmed == 0) {
+                ok = dev <= opt.epsilon();
+                break;
+            }
+            dev = deviation(w, cells.n(), idx, target);
+        }
+        List<RakeResult.MarginCheck> checks = new ArrayList<>();
+        for (int m = 0; m < nm; m++) {
+            double[] tot = totals(w, cells.n(), idx[m], target[m].length);
+            for (int k = 0; k < tot.length; k++) {
+                checks.add(new RakeResult.MarginCheck(margins.get(m).name(), catKeys.get(m).get(k), target[m][k], tot[k]));
+            }
+        }
+        long n = 0;
+        double sw = 0;
+        double sw2 = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < g; i++) {
+            n += cells.n()[i];
+            sw += w[i] * cells.n()[i];
+            sw2 += w[i] * w[i] * cells.n()[i];
+            min = Math.min(min, w[i]);
+            max = Math.max(max, w[i]);
+        }
+        double deff = n * sw2 / (sw * sw);
+        return new RakeResult(ok, iterations, dev, checks, n, sw, min, max, trimmed, deff, sw * sw / sw2, w);
+    }
+
+    private static List<String> normalise(List<String> key) {
+        List<String> out = new ArrayList<>();
+        for (String k : key) {
+            String c = Category.canonical(k);
+            out.add(c == null ? "" : c);
+        }
+        return out;
+    }
+
+    private static double[] totals(double[] w, long[] n, int[] idx, int k) {
+        double[] tot = new double[k];
+        for (int i = 0; i < w.length; i++) {
+            tot[idx[i]] += w[i] * n[i];
+        }
+        return tot;
+    }
+
+    private static double deviation(double[] w, long[] n, int[][] idx, double[][] target) {
+        double dev = 0;
+        for (int m = 0; m < idx.length; m++) {
+            double[] tot = totals(w, n, idx[m], target[m].length);
+            for (int k = 0; k < tot.length; k++) {
+                if (target[m][k] > 0) {
+                    dev = Math.max(dev, Math.abs(tot[k] - target[m][k]) / target[m][k]);
+                } else {
+                    dev = Math.max(dev, Math.abs(tot[k]));
+                }
+            }
+        }
+        return dev;
+    }
+
+    private static void write(Connection c, String table, Cells cells, double[] w, String out, RakeOptions opt) throws SQLException {
+        if (cells.vars().contains(out) || out.equals(opt.baseWeight())) {
+            throw new IllegalArgumentException("The output weight column " + out + " must differ from the margin and base weight columns");
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE _wb_rake_w (gid INTEGER, w DOUBLE)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO _wb_rake_w VALUES (?, ?)")) {
+                for (int i = 0; i < w.length; i++) {
+                    ps.setInt(1, i);
+                    ps.setDouble(2, w[i]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            boolean exists = Catalog.describe(c, table).stream().anyMatch(ci -> ci.name().equals(out));
+            if (!exists) {
+                st.execute("ALTER TABLE " + Sql.ident(table) + " ADD COLUMN " + Sql.ident(out) + " DOUBLE");
+            }
+            StringBuilder on = new StringBuilder();
+            for (String v : cells.vars()) {
+                on.append(" AND t.").append(Sql.ident(v)).append(" IS NOT DISTINCT FROM g.").append(Sql.ident(v));
+            }
+            String baseT = opt.baseWeight() == null ? "1.0::DOUBLE" : "TRY_CAST(t." + Sql.ident(opt.baseWeight()) + " AS DOUBLE)";
+            st.execute("UPDATE " + Sql.ident(table) + " AS t SET " + Sql.ident(out) + " = x.w FROM (SELECT g.*, f.w FROM _wb_rake_g g JOIN _wb_rake_w f USING (gid)) AS x"
+                    + " WHERE " + baseT + " IS NOT DISTINCT FROM x._wb_b" + on.toString().replace("g.", "x."));
+            st.execute("DROP TABLE _wb_rake_w");
+            st.execute("DROP TABLE _wb_rake_g");
+        }
+    }
+}
