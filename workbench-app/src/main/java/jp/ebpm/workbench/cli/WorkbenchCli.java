@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "EBPM Workbench command line. Without arguments the jar starts the GUI.",
-        subcommands = {CatalogCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CatalogCommand.class, SqlCommand.class, CrosstabCommand.class, RakeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WorkbenchCli {
 
     /** Exit code of a data error. */
