@@ -6,8 +6,9 @@ package jp.ebpm.analysis.survey;
  * @param baseWeight column of starting (design) weights, or null for 1 per respondent
  * @param epsilon convergence: every margin total within relative epsilon of its target (default 1e-10)
  * @param maxIterations most full cycles over the margins (default 1000)
- * @param lowerBound trimming: smallest allowed final weight, or null
- * @param upperBound trimming: largest allowed final weight, or null
+ * @param lowerBound trimming: smallest allowed adjustment factor g = final weight / base weight (without a base
+ *     weight, the smallest allowed weight), or null; as the {@code bounds} of R {@code survey::calibrate}
+ * @param upperBound trimming: largest allowed adjustment factor g, or null
  */
 public record RakeOptions(String baseWeight, double epsilon, int maxIterations, Double lowerBound, Double upperBound) {
 

@@ -13,10 +13,11 @@ import java.util.List;
  * @param sumWeights Σw of the final weights
  * @param minWeight smallest final weight
  * @param maxWeight largest final weight
- * @param trimmed rows whose weight was cut to a bound in the last trimming round
+ * @param trimmed rows whose adjustment factor was cut to a bound in the last trimming round
  * @param kishDesignEffect Kish's design effect due to weighting, n·Σw²/(Σw)²
  * @param effectiveN effective sample size (Σw)²/Σw² = n / deff
- * @param groupWeights the final weight of each raking cell (internal; used to write the column)
+ * @param groupWeights the adjustment factor g of each raking cell (combination of the margin variables);
+ *     a respondent's weight is base weight × g
  */
 public record RakeResult(boolean converged, int iterations, double maxRelativeDeviation, List<MarginCheck> margins,
                          long respondents, double sumWeights, double minWeight, double maxWeight, long trimmed,

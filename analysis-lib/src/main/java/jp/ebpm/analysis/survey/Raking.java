@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,13 +28,14 @@ import jp.ebpm.analysis.task.ProgressListener;
  * Raking (iterative proportional fitting, Deming &amp; Stephan 1940) of respondent weights to population
  * margins, as R {@code survey::rake} but run to convergence: the margins are adjusted in turn,
  * w ← w·target<sub>k</sub>/Σ<sub>k</sub>w, until every margin total is within relative epsilon of its
- * target. With trimming bounds the weights are then cut to [lower, upper] and raked again, repeatedly,
+ * target. With trimming bounds the adjustment factors g = weight / base weight are then cut to
+ * [lower, upper] (as the {@code bounds} of R {@code calibrate}) and raked again, repeatedly,
  * until both the bounds and the margins hold (or the iteration limit is reached, reported as not
  * converged).
  *
  * <p>Set-based: DuckDB groups the respondents into raking cells (the combinations of all margin
- * variables and the base weight), the iterations run in Java on those few cells, and the final weight is
- * written back with one UPDATE ... FROM join.
+ * variables, with Σ base weight), the iterations run in Java on those few cells (all respondents of a
+ * cell share one factor), and the final weight base × g is written back with one UPDATE ... FROM join.
  */
 public final class Raking {
 
@@ -43,7 +45,9 @@ public final class Raking {
     }
 
     /** The raking cells read from the database. */
-    private record Cells(List<String> vars, List<List<String>> keys, double[] base, long[] n) {
+    /** Raking cells: per combination of the margin variables, Σbase, Σbase², rows, smallest and largest base. */
+    private record Cells(List<String> vars, List<List<String>> keys, double[] base, double[] base2, long[] n,
+                         double[] minBase, double[] maxBase) {
     }
 
     /** Computes raked weights without writing them (the result holds the weight of each cell). */
@@ -87,39 +91,44 @@ public final class Raking {
         String base = opt.baseWeight() == null ? "1.0::DOUBLE" : "TRY_CAST(" + Sql.ident(opt.baseWeight()) + " AS DOUBLE)";
         String select = vars.stream().map(Sql::ident).collect(Collectors.joining(", "));
         String groups = "CREATE OR REPLACE TEMP TABLE _wb_rake_g AS SELECT (row_number() OVER () - 1)::INTEGER AS gid, * FROM ("
-                + "SELECT " + select + ", " + base + " AS _wb_b, COUNT(*) AS _wb_n FROM " + Sql.ident(table) + " GROUP BY ALL)";
-        String sql = "SELECT " + select + ", _wb_b, _wb_n FROM _wb_rake_g ORDER BY gid";
+                + "SELECT " + select + ", SUM(b) AS _wb_b, SUM(b * b) AS _wb_b2, COUNT(*) AS _wb_n, COUNT(b) AS _wb_valid, "
+                + "MIN(b) AS _wb_min, MAX(b) AS _wb_max FROM (SELECT " + select + ", " + base + " AS b FROM " + Sql.ident(table)
+                + ") GROUP BY ALL)";
+        String sql = "SELECT " + select + ", _wb_b, _wb_b2, _wb_n, _wb_valid, _wb_min, _wb_max FROM _wb_rake_g ORDER BY gid";
         List<List<String>> keys = new ArrayList<>();
-        List<Double> bases = new ArrayList<>();
+        List<double[]> stats = new ArrayList<>();
         List<Long> ns = new ArrayList<>();
+        int k = vars.size();
         try (Statement st = c.createStatement()) {
             st.execute(groups);
             try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                List<String> key = new ArrayList<>();
-                for (int i = 0; i < vars.size(); i++) {
-                    String code = Category.canonical(rs.getObject(i + 1));
-                    if (code == null) {
-                        throw new WorkbenchException(rs.getLong(vars.size() + 2) + " respondent(s) of " + table
-                                + " have no value of " + vars.get(i) + "; raking needs every respondent classified on every margin variable.");
+                while (rs.next()) {
+                    List<String> key = new ArrayList<>();
+                    for (int i = 0; i < k; i++) {
+                        String code = Category.canonical(rs.getObject(i + 1));
+                        if (code == null) {
+                            throw new WorkbenchException(rs.getLong(k + 3) + " respondent(s) of " + table
+                                    + " have no value of " + vars.get(i) + "; raking needs every respondent classified on every margin variable.");
+                        }
+                        key.add(code);
                     }
-                    key.add(code);
+                    long n = rs.getLong(k + 3);
+                    double min = rs.getDouble(k + 5);
+                    if (rs.getLong(k + 4) != n || !(min > 0) || Double.isInfinite(rs.getDouble(k + 6))) {
+                        throw new WorkbenchException("The base weight " + opt.baseWeight() + " of " + table
+                                + " has empty, zero, negative or non-numeric values; raking needs positive base weights.");
+                    }
+                    keys.add(key);
+                    stats.add(new double[] {rs.getDouble(k + 1), rs.getDouble(k + 2), min, rs.getDouble(k + 6)});
+                    ns.add(n);
                 }
-                double b = rs.getDouble(vars.size() + 1);
-                if (rs.wasNull() || !(b > 0) || Double.isInfinite(b)) {
-                    throw new WorkbenchException("The base weight " + opt.baseWeight() + " of " + table
-                            + " has empty, zero, negative or non-numeric values; raking needs positive base weights.");
-                }
-                keys.add(key);
-                bases.add(b);
-                ns.add(rs.getLong(vars.size() + 2));
-            }
             }
         } catch (SQLException e) {
             throw new WorkbenchException("Cannot read " + table + " for raking: " + e.getMessage(), e);
         }
-        return new Cells(vars, keys, bases.stream().mapToDouble(Double::doubleValue).toArray(),
-                ns.stream().mapToLong(Long::longValue).toArray());
+        return new Cells(vars, keys, stats.stream().mapToDouble(x -> x[0]).toArray(), stats.stream().mapToDouble(x -> x[1]).toArray(),
+                ns.stream().mapToLong(Long::longValue).toArray(), stats.stream().mapToDouble(x -> x[2]).toArray(),
+                stats.stream().mapToDouble(x -> x[3]).toArray());
     }
 
     private static RakeResult ipf(Cells cells, List<Margin> margins, RakeOptions opt, ProgressListener progress,
@@ -127,7 +136,7 @@ public final class Raking {
         int g = cells.base().length;
         double baseTotal = 0;
         for (int i = 0; i < g; i++) {
-            baseTotal += cells.base()[i] * cells.n()[i];
+            baseTotal += cells.base()[i];
         }
         int nm = margins.size();
         int[][] idx = new int[nm][g];
@@ -181,7 +190,8 @@ public final class Raking {
             target[m] = tt;
             catKeys.add(keys);
         }
-        double[] w = cells.base().clone();
+        double[] w = new double[g]; // adjustment factor per cell: final weight = base weight × factor
+        Arrays.fill(w, 1.0);
         int iterations = 0;
         double dev = Double.NaN;
         long trimmed = 0;
@@ -191,7 +201,7 @@ public final class Raking {
                 cancel.check();
                 iterations++;
                 for (int m = 0; m < nm; m++) {
-                    double[] tot = totals(w, cells.n(), idx[m], target[m].length);
+                    double[] tot = totals(w, cells.base(), idx[m], target[m].length);
                     for (int i = 0; i < g; i++) {
                         double t = tot[idx[m][i]];
                         if (t > 0) {
@@ -199,7 +209,7 @@ public final class Raking {
                         }
                     }
                 }
-                dev = deviation(w, cells.n(), idx, target);
+                dev = deviation(w, cells.base(), idx, target);
                 if (progress != null) {
                     progress.progress("Raking: iteration " + iterations + ", largest margin deviation " + dev, iterations, opt.maxIterations());
                 }
@@ -221,11 +231,11 @@ public final class Raking {
                 ok = dev <= opt.epsilon();
                 break;
             }
-            dev = deviation(w, cells.n(), idx, target);
+            dev = deviation(w, cells.base(), idx, target);
         }
         List<RakeResult.MarginCheck> checks = new ArrayList<>();
         for (int m = 0; m < nm; m++) {
-            double[] tot = totals(w, cells.n(), idx[m], target[m].length);
+            double[] tot = totals(w, cells.base(), idx[m], target[m].length);
             for (int k = 0; k < tot.length; k++) {
                 checks.add(new RakeResult.MarginCheck(margins.get(m).name(), catKeys.get(m).get(k), target[m][k], tot[k]));
             }
@@ -237,10 +247,10 @@ public final class Raking {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < g; i++) {
             n += cells.n()[i];
-            sw += w[i] * cells.n()[i];
-            sw2 += w[i] * w[i] * cells.n()[i];
-            min = Math.min(min, w[i]);
-            max = Math.max(max, w[i]);
+            sw += w[i] * cells.base()[i];
+            sw2 += w[i] * w[i] * cells.base2()[i];
+            min = Math.min(min, w[i] * cells.minBase()[i]);
+            max = Math.max(max, w[i] * cells.maxBase()[i]);
         }
         double deff = n * sw2 / (sw * sw);
         return new RakeResult(ok, iterations, dev, checks, n, sw, min, max, trimmed, deff, sw * sw / sw2, w);
@@ -255,18 +265,18 @@ public final class Raking {
         return out;
     }
 
-    private static double[] totals(double[] w, long[] n, int[] idx, int k) {
+    private static double[] totals(double[] w, double[] base, int[] idx, int k) {
         double[] tot = new double[k];
         for (int i = 0; i < w.length; i++) {
-            tot[idx[i]] += w[i] * n[i];
+            tot[idx[i]] += w[i] * base[i];
         }
         return tot;
     }
 
-    private static double deviation(double[] w, long[] n, int[][] idx, double[][] target) {
+    private static double deviation(double[] w, double[] base, int[][] idx, double[][] target) {
         double dev = 0;
         for (int m = 0; m < idx.length; m++) {
-            double[] tot = totals(w, n, idx[m], target[m].length);
+            double[] tot = totals(w, base, idx[m], target[m].length);
             for (int k = 0; k < tot.length; k++) {
                 if (target[m][k] > 0) {
                     dev = Math.max(dev, Math.abs(tot[k] - target[m][k]) / target[m][k]);
@@ -301,8 +311,9 @@ public final class Raking {
                 on.append(" AND t.").append(Sql.ident(v)).append(" IS NOT DISTINCT FROM g.").append(Sql.ident(v));
             }
             String baseT = opt.baseWeight() == null ? "1.0::DOUBLE" : "TRY_CAST(t." + Sql.ident(opt.baseWeight()) + " AS DOUBLE)";
-            st.execute("UPDATE " + Sql.ident(table) + " AS t SET " + Sql.ident(out) + " = x.w FROM (SELECT g.*, f.w FROM _wb_rake_g g JOIN _wb_rake_w f USING (gid)) AS x"
-                    + " WHERE " + baseT + " IS NOT DISTINCT FROM x._wb_b" + on.toString().replace("g.", "x."));
+            st.execute("UPDATE " + Sql.ident(table) + " AS t SET " + Sql.ident(out) + " = " + baseT
+                    + " * x.w FROM (SELECT g.*, f.w FROM _wb_rake_g g JOIN _wb_rake_w f USING (gid)) AS x"
+                    + " WHERE TRUE" + on.toString().replace("g.", "x."));
             st.execute("DROP TABLE _wb_rake_w");
             st.execute("DROP TABLE _wb_rake_g");
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "EBPM Workbench command line. Without arguments the jar starts the GUI.",
         subcommands = {CatalogCommand.class, SqlCommand.class, CrosstabCommand.class, RakeCommand.class, SampleSurveyCommand.class,
+                jp.ebpm.workbench.cli.bench.SurveyBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WorkbenchCli {
 
