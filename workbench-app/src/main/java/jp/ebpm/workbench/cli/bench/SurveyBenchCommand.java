@@ -51,9 +51,8 @@ public final class SurveyBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Runs per measurement (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--external", defaultValue = "true", negatable = true,
-            description = "Also time PSPP and R when they are on the PATH (default ${DEFAULT-VALUE}).")
-    boolean external;
+    @Option(names = "--skip-external", description = "Do not time PSPP and R even when they are on the PATH.")
+    boolean skipExternal;
 
     @Spec
     CommandSpec spec;
@@ -104,7 +103,7 @@ public final class SurveyBenchCommand implements Callable<Integer> {
                 }
             });
             out.printf(Locale.ROOT, "crosstab from the CSV file (load + table, like PSPP/R below): median %.3f s%n", tcsv);
-            if (external) {
+            if (!skipExternal) {
                 externals(out, tmp, csv, tf, ts, tcsv);
             }
         } finally {
