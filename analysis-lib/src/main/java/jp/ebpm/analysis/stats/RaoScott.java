@@ -45,6 +45,33 @@ public record RaoScott(double f, double ndf, double ddf, double p, double pearso
     public static RaoScott compute(double[][] sumW, double[][] sumW2, long n) {
         int r = sumW.length;
         int c = sumW[0].length;
+        java.util.List<DesignGroup> groups = new java.util.ArrayList<>();
+        for (int j = 0; j < c; j++) {
+            for (int i = 0; i < r; i++) {
+                if (sumW[i][j] > 0) {
+                    groups.add(new DesignGroup(i + r * j, new int[0], 0, sumW[i][j], sumW2[i][j]));
+                }
+            }
+        }
+        return compute(sumW, groups, 0, n);
+    }
+
+    /**
+     * Respondents sharing a table cell and, after raking, a raking cell: {@code cell} = i + r·j,
+     * {@code marginCategories[m]} = category index in raking margin m, count, Σw, Σw².
+     */
+    public record DesignGroup(int cell, int[] marginCategories, long n, double sumW, double sumW2) {
+    }
+
+    /**
+     * The test on a design whose weights were raked to {@code margins} margins: as R {@code svyrecvar} for
+     * a design from {@code rake()}, the influence values are made orthogonal to the margins by 10 rounds
+     * of subtracting, for each margin in turn, the per-category mean of x/w (times w) before the variance
+     * is taken. With no margins this is the plain weights-only test.
+     */
+    public static RaoScott compute(double[][] sumW, java.util.List<DesignGroup> groups, int margins, long n) {
+        int r = sumW.length;
+        int c = sumW[0].length;
         int k = r * c;
         if (r < 2 || c < 2 || n < 2) {
             throw new IllegalArgumentException("The Rao-Scott test needs at least a 2x2 table and 2 respondents");
@@ -56,24 +83,65 @@ public record RaoScott(double f, double ndf, double ddf, double p, double pearso
             }
         }
         double[] p = new double[k];
-        double[] s = new double[k];
-        double t2 = 0;
         for (int j = 0; j < c; j++) {
             for (int i = 0; i < r; i++) {
                 p[i + r * j] = sumW[i][j] / total;
-                s[i + r * j] = sumW2[i][j];
-                t2 += sumW2[i][j];
             }
         }
-        double scale = (double) n / (n - 1) / (total * total);
+        int ng = groups.size();
+        double[][] y = new double[ng][k];
+        for (int g = 0; g < ng; g++) {
+            for (int a = 0; a < k; a++) {
+                y[g][a] = ((groups.get(g).cell() == a ? 1 : 0) - p[a]) / total;
+            }
+        }
+        if (margins > 0) {
+            for (int round = 0; round < 10; round++) {
+                for (int m = 0; m < margins; m++) {
+                    java.util.Map<Integer, double[]> sums = new java.util.HashMap<>();
+                    java.util.Map<Integer, Long> counts = new java.util.HashMap<>();
+                    for (int g = 0; g < ng; g++) {
+                        int cat = groups.get(g).marginCategories()[m];
+                        double[] acc = sums.computeIfAbsent(cat, x -> new double[k]);
+                        for (int a = 0; a < k; a++) {
+                            acc[a] += groups.get(g).n() * y[g][a];
+                        }
+                        counts.merge(cat, groups.get(g).n(), Long::sum);
+                    }
+                    for (int g = 0; g < ng; g++) {
+                        int cat = groups.get(g).marginCategories()[m];
+                        double[] acc = sums.get(cat);
+                        double cnt = counts.get(cat);
+                        for (int a = 0; a < k; a++) {
+                            y[g][a] -= acc[a] / cnt;
+                        }
+                    }
+                }
+            }
+        }
+        double[] mean = new double[k];
+        for (int g = 0; g < ng; g++) {
+            for (int a = 0; a < k; a++) {
+                mean[a] += groups.get(g).sumW() * y[g][a] / n;
+            }
+        }
+        double scale = (double) n / (n - 1);
         double[][] v = new double[k][k];
+        for (int g = 0; g < ng; g++) {
+            double s2 = groups.get(g).sumW2();
+            double[] yg = y[g];
+            for (int a = 0; a < k; a++) {
+                if (yg[a] == 0) {
+                    continue;
+                }
+                for (int b = 0; b < k; b++) {
+                    v[a][b] += s2 * yg[a] * yg[b];
+                }
+            }
+        }
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
-                double x = -s[a] * p[b] - p[a] * s[b] + t2 * p[a] * p[b];
-                if (a == b) {
-                    x += s[a];
-                }
-                v[a][b] = scale * x;
+                v[a][b] = scale * (v[a][b] - n * mean[a] * mean[b]);
             }
         }
         RealMatrix cm = contrasts(r, c);

@@ -22,7 +22,7 @@ final class CrossTabAssembler {
     }
 
     /** A group with canonical codes. */
-    private record Cell(String layer, String row, String col, double sumW, double sumW2, long n) {
+    private record Cell(String layer, String row, String col, double sumW, double sumW2, long n, String[] margins) {
     }
 
     static CrossTabResult assemble(CrossTabSpec spec, List<CrossTabEngine.Group> groups) {
@@ -49,7 +49,7 @@ final class CrossTabAssembler {
                 continue;
             }
             cells.add(new Cell(l == null || Category.isMissingCode(l, lv) ? null : l, rMissing ? missingKey(r) : r, c,
-                    g.sumW(), g.sumW2(), g.n()));
+                    g.sumW(), g.sumW2(), g.n(), g.margins()));
         }
         CrossTab overall = build(spec, null, cells, rv, cv);
         List<CrossTab> layers = new ArrayList<>();
@@ -134,7 +134,8 @@ final class CrossTabAssembler {
             tests = ContingencyTable.of(scaled);
             if (nr >= 2 && nc >= 2 && respondents >= 2) {
                 try {
-                    rs = RaoScott.compute(sw, sw2, respondents);
+                    rs = spec.rakedOn().isEmpty() ? RaoScott.compute(sw, sw2, respondents)
+                            : RaoScott.compute(sw, designGroups(cells, ri, ci, nr, spec.rakedOn().size()), spec.rakedOn().size(), respondents);
                 } catch (RuntimeException e) {
                     warnings.add("The Rao-Scott test cannot be computed for this table (" + e.getMessage() + ").");
                 }
@@ -203,6 +204,27 @@ final class CrossTabAssembler {
         }
         return new CrossTab(layer, rows, cols, table, tests, un, respondents, base, rs, markers, letters, cellLetters,
                 wilson, nets, missing, warnings);
+    }
+
+    private static List<RaoScott.DesignGroup> designGroups(List<Cell> cells, Map<String, Integer> ri, Map<String, Integer> ci,
+                                                           int nr, int margins) {
+        List<Map<String, Integer>> catIndex = new ArrayList<>();
+        for (int m = 0; m < margins; m++) {
+            catIndex.add(new LinkedHashMap<>());
+        }
+        List<RaoScott.DesignGroup> out = new ArrayList<>();
+        for (Cell c : cells) {
+            if (c.row().startsWith(MISSING_PREFIX)) {
+                continue;
+            }
+            int[] cats = new int[margins];
+            for (int m = 0; m < margins; m++) {
+                Map<String, Integer> idx = catIndex.get(m);
+                cats[m] = idx.computeIfAbsent(c.margins()[m], k -> idx.size());
+            }
+            out.add(new RaoScott.DesignGroup(ri.get(c.row()) + nr * ci.get(c.col()), cats, c.n(), c.sumW(), c.sumW2()));
+        }
+        return out;
     }
 
     private static Integer findRow(List<Category> rows, String code) {

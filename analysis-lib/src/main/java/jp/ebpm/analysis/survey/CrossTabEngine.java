@@ -53,15 +53,23 @@ public final class CrossTabEngine {
     }
 
     /** One group of the grouped table: raw values, whether the weight was usable, Σw, Σw², rows. */
-    record Group(Object layer, Object row, Object col, boolean weightOk, double sumW, double sumW2, long n) {
+    record Group(Object layer, Object row, Object col, boolean weightOk, double sumW, double sumW2, long n, String[] margins) {
     }
 
     static List<Group> groups(Connection c, CrossTabSpec spec, Cancellation cancel) {
         String w = spec.weightKind() == WeightKind.NONE ? "1.0::DOUBLE"
                 : "TRY_CAST(" + Sql.ident(spec.weightVar()) + " AS DOUBLE)";
         String layer = spec.layerVar() == null ? "NULL" : Sql.ident(spec.layerVar());
-        String sql = "SELECT l, r, c, ok, SUM(CASE WHEN ok THEN wt END), SUM(CASE WHEN ok THEN wt * wt END), COUNT(*) FROM ("
-                + "SELECT " + layer + " AS l, " + Sql.ident(spec.rowVar()) + " AS r, " + Sql.ident(spec.colVar()) + " AS c, "
+        StringBuilder mk = new StringBuilder();
+        StringBuilder mkOut = new StringBuilder();
+        for (int m = 0; m < spec.rakedOn().size(); m++) {
+            String key = java.util.Arrays.stream(spec.rakedOn().get(m).split("\\+")).map(v -> "COALESCE(CAST(" + Sql.ident(v.trim())
+                    + " AS VARCHAR), '')").collect(java.util.stream.Collectors.joining(" || chr(1) || "));
+            mk.append(key).append(" AS m").append(m).append(", ");
+            mkOut.append(", m").append(m);
+        }
+        String sql = "SELECT l, r, c, ok, SUM(CASE WHEN ok THEN wt END), SUM(CASE WHEN ok THEN wt * wt END), COUNT(*)" + mkOut + " FROM ("
+                + "SELECT " + mk + layer + " AS l, " + Sql.ident(spec.rowVar()) + " AS r, " + Sql.ident(spec.colVar()) + " AS c, "
                 + w + " AS wt, COALESCE(" + w + " > 0 AND isfinite(" + w + "), FALSE) AS ok FROM " + Sql.ident(spec.table())
                 + ") GROUP BY ALL";
         List<Group> out = new ArrayList<>();
@@ -71,8 +79,12 @@ public final class CrossTabEngine {
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     boolean ok = rs.getBoolean(4);
+                    String[] margins = new String[spec.rakedOn().size()];
+                    for (int m = 0; m < margins.length; m++) {
+                        margins[m] = rs.getString(8 + m);
+                    }
                     out.add(new Group(rs.getObject(1), rs.getObject(2), rs.getObject(3), ok,
-                            ok ? rs.getDouble(5) : 0, ok ? rs.getDouble(6) : 0, rs.getLong(7)));
+                            ok ? rs.getDouble(5) : 0, ok ? rs.getDouble(6) : 0, rs.getLong(7), margins));
                 }
             } finally {
                 cancel.removeHook(hook);

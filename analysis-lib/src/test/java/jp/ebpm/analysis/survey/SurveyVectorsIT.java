@@ -98,6 +98,14 @@ class SurveyVectorsIT {
             CrossTab t = CrossTabEngine.run(p, CrossTabSpec.of("api", "sch.wide", "stype").withWeight("rw", WeightKind.SAMPLING),
                     null, Cancellation.none()).overall();
             close(6194, t.table().total(), "population total 4421+755+1018");
+            // svychisq on the raked design (variance accounts for the raking): R svychisq_F_after_rake
+            CrossTab raked = CrossTabEngine.run(p, CrossTabSpec.of("api", "sch.wide", "stype").withWeight("rw", WeightKind.SAMPLING)
+                    .withRakedOn(List.of("stype", "sch.wide")), null, Cancellation.none()).overall();
+            JsonNode after = rake.get("svychisq_F_after_rake");
+            close(after.get("f").asDouble(), raked.raoScott().f(), "F after rake");
+            close(after.get("ndf").asDouble(), raked.raoScott().ndf(), "ndf after rake");
+            close(after.get("ddf").asDouble(), raked.raoScott().ddf(), "ddf after rake");
+            close(after.get("p").asDouble(), raked.raoScott().p(), "p after rake");
         }
     }
 
