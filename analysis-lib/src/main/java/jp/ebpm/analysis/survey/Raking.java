@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.store.Catalog;
 import jp.ebpm.analysis.store.ColumnInfo;
+import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.store.Sql;
 import jp.ebpm.analysis.task.Cancellation;
@@ -40,6 +41,18 @@ import jp.ebpm.analysis.task.ProgressListener;
 public final class Raking {
 
     private static final int MAX_TRIM_ROUNDS = 200;
+
+    /**
+     * Dataset property recording the margins a weight column was raked to, e.g.
+     * {@code survey.rakedOn.rw = stype|sex+age_group}; the cross-tab uses it for the Rao–Scott variance.
+     */
+    public static final String RAKED_ON_PREFIX = "survey.rakedOn.";
+
+    /** The margins a weight column of a dataset was raked to (empty when it was not raked here). */
+    public static List<String> rakedOn(DatasetInfo info, String weightColumn) {
+        String v = info.property(RAKED_ON_PREFIX + weightColumn);
+        return v == null || v.isBlank() ? List.of() : List.of(v.split("\\|"));
+    }
 
     private Raking() {
     }
@@ -64,7 +77,9 @@ public final class Raking {
      */
     public static RakeResult rakeInto(Project project, String dataset, List<Margin> margins, RakeOptions opt,
                                       String outColumn, ProgressListener progress, Cancellation cancel) {
-        project.catalog().get(dataset);
+        DatasetInfo info = project.catalog().get(dataset);
+        Map<String, String> props = new LinkedHashMap<>(info.properties());
+        props.put(RAKED_ON_PREFIX + outColumn, margins.stream().map(m -> String.join("+", m.variables())).collect(Collectors.joining("|")));
         return project.inTransaction(c -> {
             Cells cells = readCells(c, dataset, margins, opt);
             RakeResult r = ipf(cells, margins, opt, progress, cancel);
@@ -72,9 +87,11 @@ public final class Raking {
             write(c, dataset, cells, r.groupWeights(), outColumn, opt);
             cancel.check();
             List<ColumnInfo> cols = Catalog.describe(c, dataset);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + Catalog.TABLE + " SET columns_json = ? WHERE name = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + Catalog.TABLE
+                    + " SET columns_json = ?, properties_json = ? WHERE name = ?")) {
                 ps.setString(1, new ObjectMapper().writeValueAsString(cols.stream().map(ci -> List.of(ci.name(), ci.type())).toList()));
-                ps.setString(2, dataset);
+                ps.setString(2, new ObjectMapper().writeValueAsString(props));
+                ps.setString(3, dataset);
                 ps.executeUpdate();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.survey.Codebook;
 import jp.ebpm.analysis.survey.CodebookIo;
@@ -29,6 +30,7 @@ import jp.ebpm.analysis.survey.CrossTabJson;
 import jp.ebpm.analysis.survey.CrossTabResult;
 import jp.ebpm.analysis.survey.CrossTabSpec;
 import jp.ebpm.analysis.survey.CsvTable;
+import jp.ebpm.analysis.survey.Raking;
 import jp.ebpm.analysis.survey.WeightKind;
 import jp.ebpm.analysis.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -71,6 +73,11 @@ final class CrosstabCommand implements Callable<Integer> {
     @Option(names = "--survey-weight", paramLabel = "V",
             description = "Sampling weight: weighted percentages and the Rao-Scott test.")
     String surveyWeight;
+
+    @Option(names = "--raked-on", paramLabel = "VARS",
+            description = "With --survey-weight: the margins the weight was raked to (e.g. ward, sex+age_group; repeatable). "
+                    + "Project datasets raked by 'workbench rake' remember them.")
+    List<String> rakedOn = new ArrayList<>();
 
     @Option(names = "--codebook", paramLabel = "F", description = "Codebook (.csv or .xlsx): labels, order, missing codes.")
     Path codebook;
@@ -127,14 +134,15 @@ final class CrosstabCommand implements Callable<Integer> {
                 try (Connection c = p.connect()) {
                     CsvTable.load(c, csv, cs, "data");
                 }
-                result = CrossTabEngine.run(p, spec("data", w, kind, cb, netRows), null, Cancellation.none());
+                result = CrossTabEngine.run(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn), null, Cancellation.none());
             } finally {
                 deleteTree(tmp);
             }
         } else {
             try (Project p = Project.open(project)) {
-                p.catalog().get(dataset);
-                result = CrossTabEngine.run(p, spec(dataset, w, kind, cb, netRows), null, Cancellation.none());
+                DatasetInfo info = p.catalog().get(dataset);
+                List<String> margins = !rakedOn.isEmpty() || kind != WeightKind.SAMPLING ? rakedOn : Raking.rakedOn(info, w);
+                result = CrossTabEngine.run(p, spec(dataset, w, kind, cb, netRows).withRakedOn(margins), null, Cancellation.none());
             }
         }
         write(result);

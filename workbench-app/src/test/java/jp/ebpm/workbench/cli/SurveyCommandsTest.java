@@ -128,6 +128,15 @@ class SurveyCommandsTest {
                 "SELECT rw FROM api WHERE snum = '2077'");
         // R rake(..., epsilon=1e-10): weight of snum 2077 = 44.1771088541042
         assertTrue(q.out().contains("44.17710885"), q.out());
+        // the project remembers the raking margins: svychisq on the raked design (R svychisq_F_after_rake)
+        CliTestSupport.Result t = CliTestSupport.run("crosstab", "--project", project.toString(), "--dataset", "api",
+                "--rows", "sch.wide", "--cols", "stype", "--survey-weight", "rw");
+        assertEquals(0, t.exitCode(), t.err());
+        JsonNode rs = new ObjectMapper().readTree(t.out()).get("rao_scott");
+        close(12.2347031147557, rs.get("f"));
+        close(1.66379691124452, rs.get("ndf"));
+        close(331.095585337659, rs.get("ddf"));
+        close(3.05778555198151e-05, rs.get("p"));
     }
 
     @Test
