@@ -29,6 +29,15 @@ public final class CsvTable {
 
     /** Creates {@code table} from the CSV file. */
     public static void load(Connection c, Path csv, Charset charset, String table) {
+        load(c, csv, charset, table, false);
+    }
+
+    /**
+     * Creates {@code name} from the CSV file: a table, or — for a UTF-8 file read once, e.g. by the
+     * {@code crosstab --csv} command — a view over {@code read_csv}, so DuckDB scans the file directly
+     * without copying it. Non-UTF-8 files always become a table (the transcoded copy is temporary).
+     */
+    public static void load(Connection c, Path csv, Charset charset, String table, boolean view) {
         if (!Files.isRegularFile(csv)) {
             throw new WorkbenchException("The CSV file " + csv + " does not exist.");
         }
@@ -41,7 +50,8 @@ public final class CsvTable {
                 source = temp;
             }
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE " + Sql.ident(table) + " AS SELECT * FROM read_csv("
+                boolean asView = view && temp == null;
+                st.execute("CREATE " + (asView ? "VIEW " : "TABLE ") + Sql.ident(table) + " AS SELECT * FROM read_csv("
                         + Sql.literal(source.toAbsolutePath().toString())
                         + ", header = true, all_varchar = true, auto_detect = true)");
             }

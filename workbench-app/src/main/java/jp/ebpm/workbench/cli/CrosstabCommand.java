@@ -132,7 +132,7 @@ final class CrosstabCommand implements Callable<Integer> {
             Path tmp = Files.createTempDirectory("wb-crosstab-");
             try (Project p = Project.create(tmp.resolve("p"))) {
                 try (Connection c = p.connect()) {
-                    CsvTable.load(c, csv, cs, "data");
+                    CsvTable.load(c, csv, cs, "data", true);
                 }
                 result = CrossTabEngine.run(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn), null, Cancellation.none());
             } finally {

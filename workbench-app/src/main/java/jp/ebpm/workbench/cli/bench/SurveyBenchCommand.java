@@ -98,7 +98,7 @@ public final class SurveyBenchCommand implements Callable<Integer> {
             double tcsv = median(() -> {
                 Path d = Files.createTempDirectory(tmp, "csv");
                 try (Project q = Project.create(d.resolve("p")); var c = q.connect()) {
-                    CsvTable.load(c, csv, StandardCharsets.UTF_8, "data");
+                    CsvTable.load(c, csv, StandardCharsets.UTF_8, "data", true);
                     return CrossTabEngine.run(c, CrossTabSpec.of("data", "ward", "q").withWeight("w", WeightKind.FREQUENCY), null, Cancellation.none());
                 }
             });
