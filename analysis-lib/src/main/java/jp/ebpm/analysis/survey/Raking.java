@@ -29,18 +29,16 @@ import jp.ebpm.analysis.task.ProgressListener;
  * Raking (iterative proportional fitting, Deming &amp; Stephan 1940) of respondent weights to population
  * margins, as R {@code survey::rake} but run to convergence: the margins are adjusted in turn,
  * w ← w·target<sub>k</sub>/Σ<sub>k</sub>w, until every margin total is within relative epsilon of its
- * target. With trimming bounds the adjustment factors g = weight / base weight are then cut to
- * [lower, upper] (as the {@code bounds} of R {@code calibrate}) and raked again, repeatedly,
- * until both the bounds and the margins hold (or the iteration limit is reached, reported as not
- * converged).
+ * target. With trimming bounds the adjustment factors g = weight / base weight are kept within
+ * [lower, upper] (as the {@code bounds} of R {@code calibrate}): each margin step solves, per category,
+ * Σ base·clip(g·r) = target for r, so cells at a bound stay there and the others carry the adjustment
+ * ("capped" raking); when the bounds make the margins unreachable the result is reported as not converged.
  *
  * <p>Set-based: DuckDB groups the respondents into raking cells (the combinations of all margin
  * variables, with Σ base weight), the iterations run in Java on those few cells (all respondents of a
  * cell share one factor), and the final weight base × g is written back with one UPDATE ... FROM join.
  */
 public final class Raking {
-
-    private static final int MAX_TRIM_ROUNDS = 200;
 
     /**
      * Dataset property recording the margins a weight column was raked to, e.g.
@@ -208,47 +206,42 @@ public final class Raking {
             catKeys.add(keys);
         }
         double[] w = new double[g]; // adjustment factor per cell: final weight = base weight × factor
-        Arrays.fill(w, 1.0);
+        double lo = opt.lowerBound() == null ? 0 : opt.lowerBound();
+        double hi = opt.upperBound() == null ? Double.POSITIVE_INFINITY : opt.upperBound();
+        boolean bounded = opt.lowerBound() != null || opt.upperBound() != null;
+        Arrays.fill(w, Math.min(hi, Math.max(lo, 1.0)));
         int iterations = 0;
         double dev = Double.NaN;
-        long trimmed = 0;
-        boolean ok = false;
-        for (int round = 0; round < MAX_TRIM_ROUNDS && iterations < opt.maxIterations(); round++) {
-            while (iterations < opt.maxIterations()) {
-                cancel.check();
-                iterations++;
-                for (int m = 0; m < nm; m++) {
-                    double[] tot = totals(w, cells.base(), idx[m], target[m].length);
-                    for (int i = 0; i < g; i++) {
-                        double t = tot[idx[m][i]];
-                        if (t > 0) {
-                            w[i] *= target[m][idx[m][i]] / t;
-                        }
+        while (iterations < opt.maxIterations()) {
+            cancel.check();
+            iterations++;
+            for (int m = 0; m < nm; m++) {
+                if (bounded) {
+                    boundedStep(w, cells.base(), idx[m], target[m], lo, hi);
+                    continue;
+                }
+                double[] tot = totals(w, cells.base(), idx[m], target[m].length);
+                for (int i = 0; i < g; i++) {
+                    double t = tot[idx[m][i]];
+                    if (t > 0) {
+                        w[i] *= target[m][idx[m][i]] / t;
                     }
                 }
-                dev = deviation(w, cells.base(), idx, target);
-                if (progress != null) {
-                    progress.progress("Raking: iteration " + iterations + ", largest margin deviation " + dev, iterations, opt.maxIterations());
-                }
-                if (dev <= opt.epsilon()) {
-                    break;
-                }
-            }
-            trimmed = 0;
-            for (int i = 0; i < g; i++) {
-                if (opt.lowerBound() != null && w[i] < opt.lowerBound() * (1 - 1e-12)) {
-                    w[i] = opt.lowerBound();
-                    trimmed += cells.n()[i];
-                } else if (opt.upperBound() != null && w[i] > opt.upperBound() * (1 + 1e-12)) {
-                    w[i] = opt.upperBound();
-                    trimmed += cells.n()[i];
-                }
-            }
-            if (trimmed == 0) {
-                ok = dev <= opt.epsilon();
-                break;
             }
             dev = deviation(w, cells.base(), idx, target);
+            if (progress != null) {
+                progress.progress("Raking: iteration " + iterations + ", largest margin deviation " + dev, iterations, opt.maxIterations());
+            }
+            if (dev <= opt.epsilon()) {
+                break;
+            }
+        }
+        boolean ok = dev <= opt.epsilon();
+        long trimmed = 0;
+        for (int i = 0; i < g; i++) {
+            if (bounded && (w[i] <= lo * (1 + 1e-12) || w[i] >= hi * (1 - 1e-12))) {
+                trimmed += cells.n()[i];
+            }
         }
         List<RakeResult.MarginCheck> checks = new ArrayList<>();
         for (int m = 0; m < nm; m++) {
@@ -271,6 +264,40 @@ public final class Raking {
         }
         double deff = n * sw2 / (sw * sw);
         return new RakeResult(ok, iterations, dev, checks, n, sw, min, max, trimmed, deff, sw * sw / sw2, w);
+    }
+
+    /**
+     * One bounded raking step for one margin: per category, the factor r with
+     * Σ base·clip(g·r, lo, hi) = target (a monotone equation, solved by bisection on log r), so that cells
+     * at a bound stay there and the free cells carry the adjustment ("capped" raking).
+     */
+    private static void boundedStep(double[] w, double[] base, int[] idx, double[] target, double lo, double hi) {
+        int k = target.length;
+        for (int cat = 0; cat < k; cat++) {
+            double lower = Math.log(1e-12);
+            double upper = Math.log(1e12);
+            for (int it = 0; it < 200 && upper - lower > 1e-15; it++) {
+                double mid = 0.5 * (lower + upper);
+                double r = Math.exp(mid);
+                double sum = 0;
+                for (int i = 0; i < w.length; i++) {
+                    if (idx[i] == cat) {
+                        sum += base[i] * Math.min(hi, Math.max(lo, w[i] * r));
+                    }
+                }
+                if (sum < target[cat]) {
+                    lower = mid;
+                } else {
+                    upper = mid;
+                }
+            }
+            double r = Math.exp(0.5 * (lower + upper));
+            for (int i = 0; i < w.length; i++) {
+                if (idx[i] == cat) {
+                    w[i] = Math.min(hi, Math.max(lo, w[i] * r));
+                }
+            }
+        }
     }
 
     private static List<String> normalise(List<String> key) {

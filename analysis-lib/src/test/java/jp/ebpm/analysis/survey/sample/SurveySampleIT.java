@@ -142,6 +142,27 @@ class SurveySampleIT {
     }
 
     @Test
+    void trimmingBoundsHoldAndMarginsStillMet() throws Exception {
+        try (Connection c = project.connect()) {
+            Margin ward = MarginIo.parse("ward=population.csv", dir.resolve("out"), null);
+            Margin age = MarginIo.parse("age_group=population.csv", dir.resolve("out"), null);
+            RakeResult free = Raking.compute(c, "s", List.of(ward, age), RakeOptions.defaults(), null, Cancellation.none());
+            // feasible bounds: the 24 respondents aged 18-19 must still average about 1,284 (population / n)
+            double lo = free.minWeight() * 1.02;
+            double hi = free.maxWeight() * 0.99;
+            RakeResult r = Raking.compute(c, "s", List.of(ward, age), RakeOptions.defaults().withBounds(lo, hi), null,
+                    Cancellation.none());
+            assertTrue(r.converged(), "converged with bounds: deviation " + r.maxRelativeDeviation() + " after " + r.iterations()
+                    + "; free " + free.minWeight() + ".." + free.maxWeight() + ", bounded " + r.minWeight() + ".." + r.maxWeight());
+            assertTrue(r.minWeight() >= lo * (1 - 1e-9) && r.maxWeight() <= hi * (1 + 1e-9), r.minWeight() + " " + r.maxWeight());
+            assertTrue(r.maxRelativeDeviation() <= 1e-10);
+            assertTrue(r.trimmed() > 0, "some respondents sit at a bound");
+            // Kish deff = n Σw² / (Σw)² is at least 1
+            assertTrue(r.kishDesignEffect() >= 1.0);
+        }
+    }
+
+    @Test
     void rakesToWardAndAgeGroupPopulation() {
         try (Connection c = project.connect()) {
             Margin ward = MarginIo.parse("ward=population.csv", dir.resolve("out"), null);
