@@ -29,6 +29,8 @@ import org.jfree.chart.fx.ChartViewer;
 
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.survey.Codebook;
+import jp.ebpm.analysis.survey.CodebookIo;
 import jp.ebpm.analysis.survey.CrossTab;
 import jp.ebpm.analysis.survey.CrossTabEngine;
 import jp.ebpm.analysis.survey.CrossTabExport;
@@ -61,6 +63,7 @@ final class CrossTabView {
     private final Button export = new Button();
     private final List<DatasetInfo> datasets = new ArrayList<>();
     private CrossTabResult result;
+    private Codebook codebook = Codebook.empty();
 
     CrossTabView(AppContext context) {
         this.context = context;
@@ -96,10 +99,13 @@ final class CrossTabView {
         export.setText(text.getString("survey.export"));
         export.setOnAction(e -> exportXlsx());
         export.setDisable(true);
+        Button codebookButton = new Button(text.getString("survey.codebook"));
+        codebookButton.setId("codebook");
+        codebookButton.setOnAction(e -> chooseCodebook());
         dataset.valueProperty().addListener((obs, old, name) -> fillVariables(name));
         FlowPane builder = new FlowPane(8, 6,
                 labelled("survey.dataset", dataset), labelled("survey.rows", rows), labelled("survey.cols", cols),
-                labelled("survey.layer", layer), labelled("survey.weight", weight), sampling, run);
+                labelled("survey.layer", layer), labelled("survey.weight", weight), sampling, codebookButton, run);
         builder.setPadding(new Insets(6));
         SplitPane split = new SplitPane(table, chart);
         split.setDividerPositions(0.55);
@@ -157,7 +163,7 @@ final class CrossTabView {
         String w = optional(weight);
         CrossTabSpec spec = new CrossTabSpec(dataset.getValue(), rows.getValue(), cols.getValue(), optional(layer), w,
                 w == null ? WeightKind.NONE : sampling.isSelected() ? WeightKind.SAMPLING : WeightKind.FREQUENCY,
-                null, false, 0.05, List.of());
+                codebook, false, 0.05, List.of());
         context.tasks().run(text.getString("survey.task.run"), (progress, cancel) -> CrossTabEngine.run(p, spec, progress, cancel),
                 this::show);
     }
@@ -207,6 +213,21 @@ final class CrossTabView {
         ClipboardContent content = new ClipboardContent();
         content.putString(tsv());
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void chooseCodebook() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.getString("survey.codebook"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV / Excel", "*.csv", "*.xlsx"));
+        File f = chooser.showOpenDialog(context.owner());
+        if (f != null) {
+            context.tasks().run(text.getString("survey.codebook"), (progress, cancel) -> CodebookIo.read(f.toPath()), this::useCodebook);
+        }
+    }
+
+    /** Uses a codebook for labels, category order and missing codes of the next tables. */
+    void useCodebook(Codebook cb) {
+        this.codebook = cb == null ? Codebook.empty() : cb;
     }
 
     private void exportXlsx() {
