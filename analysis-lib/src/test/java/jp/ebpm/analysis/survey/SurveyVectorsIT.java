@@ -98,6 +98,18 @@ class SurveyVectorsIT {
             CrossTab t = CrossTabEngine.run(p, CrossTabSpec.of("api", "sch.wide", "stype").withWeight("rw", WeightKind.SAMPLING),
                     null, Cancellation.none()).overall();
             close(6194, t.table().total(), "population total 4421+755+1018");
+            // a failing rake leaves the project unchanged: the output column may not be a margin variable
+            int before = p.catalog().get("api").columns().size();
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Raking.rakeInto(p, "api", margins,
+                    RakeOptions.defaults().withBaseWeight("pw"), "stype", null, Cancellation.none()));
+            jp.ebpm.analysis.task.Cancellation cancelled = new jp.ebpm.analysis.task.Cancellation();
+            cancelled.cancel();
+            org.junit.jupiter.api.Assertions.assertThrows(jp.ebpm.analysis.task.CancelledException.class, () -> Raking.rakeInto(p, "api",
+                    margins, RakeOptions.defaults().withBaseWeight("pw"), "rw2", null, cancelled));
+            assertEquals(before, p.catalog().get("api").columns().size());
+            try (Connection c = p.connect()) {
+                assertEquals(before, jp.ebpm.analysis.store.Catalog.describe(c, "api").size());
+            }
             // svychisq on the raked design (variance accounts for the raking): R svychisq_F_after_rake
             CrossTab raked = CrossTabEngine.run(p, CrossTabSpec.of("api", "sch.wide", "stype").withWeight("rw", WeightKind.SAMPLING)
                     .withRakedOn(List.of("stype", "sch.wide")), null, Cancellation.none()).overall();
