@@ -122,6 +122,30 @@ public final class CrossTabJson {
         return m;
     }
 
+    /** JSON of a multiple-response table (options × banner columns, the last column is Total). */
+    public static Map<String, Object> multipleResponse(MultipleResponse.Table t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "multiple_response");
+        m.put("row_labels", t.options().stream().map(c -> label(c, true)).toList());
+        m.put("col_labels", t.cols().stream().map(c -> label(c, true)).toList());
+        m.put("counts", matrix(t.counts()));
+        m.put("base", vector(t.base()));
+        m.put("mentions", vector(t.mentions()));
+        m.put("pct_respondents", matrix(t.pctRespondents()));
+        m.put("pct_responses", matrix(t.pctResponses()));
+        return m;
+    }
+
+    /** JSON of a Likert summary: per column top-2 %, bottom-2 %, mean score and base. */
+    public static Map<String, Object> likert(LikertSummary l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("top2_pct", vector(l.top2Pct()));
+        m.put("bottom2_pct", vector(l.bottom2Pct()));
+        m.put("mean", vector(l.mean()));
+        m.put("base", vector(l.base()));
+        return m;
+    }
+
     private static List<Object> columnTests(CrossTab t) {
         List<Object> out = new ArrayList<>();
         int nc = t.cols().size();

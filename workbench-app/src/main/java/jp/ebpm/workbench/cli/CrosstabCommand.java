@@ -30,6 +30,9 @@ import jp.ebpm.analysis.survey.CrossTabJson;
 import jp.ebpm.analysis.survey.CrossTabResult;
 import jp.ebpm.analysis.survey.CrossTabSpec;
 import jp.ebpm.analysis.survey.CsvTable;
+import jp.ebpm.analysis.survey.LikertSummary;
+import jp.ebpm.analysis.survey.MultipleResponse;
+import jp.ebpm.analysis.survey.VariableType;
 import jp.ebpm.analysis.survey.Raking;
 import jp.ebpm.analysis.survey.WeightKind;
 import jp.ebpm.analysis.task.Cancellation;
@@ -126,7 +129,13 @@ final class CrosstabCommand implements Callable<Integer> {
         }
         String w = weight != null ? weight : surveyWeight;
         WeightKind kind = weight != null ? WeightKind.FREQUENCY : surveyWeight != null ? WeightKind.SAMPLING : WeightKind.NONE;
-        CrossTabResult result;
+        Codebook.Variable rowVar = cb.variable(rows).orElse(null);
+        if (rowVar != null && rowVar.type() == VariableType.LIKERT) {
+            List<String> scale = rowVar.values().stream().map(Codebook.Value::code).filter(x -> !rowVar.missingCodes().contains(x)).toList();
+            if (scale.size() >= 4) {
+                netRows.addAll(LikertSummary.nets(scale, false));
+            }
+        }
         if (csv != null) {
             Charset cs = charset(encoding);
             Path tmp = Files.createTempDirectory("wb-crosstab-");
@@ -134,7 +143,7 @@ final class CrosstabCommand implements Callable<Integer> {
                 try (Connection c = p.connect()) {
                     CsvTable.load(c, csv, cs, "data", true);
                 }
-                result = CrossTabEngine.run(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn), null, Cancellation.none());
+                tabulate(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn), rowVar);
             } finally {
                 deleteTree(tmp);
             }
@@ -142,18 +151,43 @@ final class CrosstabCommand implements Callable<Integer> {
             try (Project p = Project.open(project)) {
                 DatasetInfo info = p.catalog().get(dataset);
                 List<String> margins = !rakedOn.isEmpty() || kind != WeightKind.SAMPLING ? rakedOn : Raking.rakedOn(info, w);
-                result = CrossTabEngine.run(p, spec(dataset, w, kind, cb, netRows).withRakedOn(margins), null, Cancellation.none());
+                tabulate(p, spec(dataset, w, kind, cb, netRows).withRakedOn(margins), rowVar);
             }
         }
-        write(result);
         return 0;
+    }
+
+    /** A multiple-response row variable gives a multiple-response table; a Likert one adds its summary. */
+    private void tabulate(Project p, CrossTabSpec s, Codebook.Variable rowVar) throws IOException {
+        boolean multi = rowVar != null && (rowVar.type() == VariableType.MULTI_DELIMITED || rowVar.type() == VariableType.MULTI_BINARY);
+        if (multi) {
+            if (format != Format.json) {
+                throw new IllegalArgumentException("Multiple-response tables are written as JSON only (--format json).");
+            }
+            Codebook.Variable banner = s.codebook().variable(cols).orElse(null);
+            MultipleResponse.Table t;
+            try (Connection c = p.connect()) {
+                t = rowVar.type() == VariableType.MULTI_DELIMITED
+                        ? MultipleResponse.delimited(c, s.table(), rows, ";", cols, s.weightVar(), rowVar, banner)
+                        : MultipleResponse.binary(c, s.table(), rowVar.members(),
+                                rowVar.values().stream().map(Codebook.Value::code).toList().subList(0, rowVar.members().size()),
+                                cols, s.weightVar(), rowVar, banner);
+            } catch (java.sql.SQLException e) {
+                throw new WorkbenchException("Database error: " + e.getMessage(), e);
+            }
+            emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CrossTabJson.multipleResponse(t))
+                    + System.lineSeparator(), spec.commandLine().getOut());
+            return;
+        }
+        CrossTabResult result = CrossTabEngine.run(p, s, null, Cancellation.none());
+        write(result, rowVar != null && rowVar.type() == VariableType.LIKERT && !s.nets().isEmpty());
     }
 
     private CrossTabSpec spec(String table, String w, WeightKind kind, Codebook cb, List<CrossTabSpec.Net> netRows) {
         return new CrossTabSpec(table, rows, cols, layer, w, kind, cb, showMissing, alpha, netRows);
     }
 
-    private void write(CrossTabResult r) throws IOException {
+    private void write(CrossTabResult r, boolean likert) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         switch (format) {
             case xlsx -> CrossTabExport.writeXlsx(r, out);
@@ -162,8 +196,13 @@ final class CrosstabCommand implements Callable<Integer> {
                 CrossTabExport.writeCsv(r, sw);
                 emit(sw.toString(), stdout);
             }
-            default -> emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(CrossTabJson.toMap(r)) + System.lineSeparator(), stdout);
+            default -> {
+                java.util.Map<String, Object> json = CrossTabJson.toMap(r);
+                if (likert) {
+                    json.put("likert", CrossTabJson.likert(LikertSummary.of(r.overall(), false)));
+                }
+                emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + System.lineSeparator(), stdout);
+            }
         }
         for (String warning : r.overall().warnings()) {
             spec.commandLine().getErr().println("note: " + warning);

@@ -140,6 +140,26 @@ class SurveyCommandsTest {
     }
 
     @Test
+    void codebookTypesGiveMultipleResponseAndLikertSummaries(@TempDir Path dir) throws IOException {
+        jp.ebpm.analysis.survey.sample.SurveySampleGenerator.writeTo(dir);
+        String csv = dir.resolve("respondents.csv").toString();
+        String cb = dir.resolve("codebook.csv").toString();
+        CliTestSupport.Result mr = CliTestSupport.run("crosstab", "--csv", csv, "--codebook", cb, "--rows", "q3", "--cols", "sex");
+        assertEquals(0, mr.exitCode(), mr.err());
+        JsonNode m = new ObjectMapper().readTree(mr.out());
+        assertEquals("multiple_response", m.get("type").asText());
+        // published (kawasaki plan): 防災 33.3 % of respondents; Total is the last column
+        int total = m.get("col_labels").size() - 1;
+        assertEquals(33.3, m.get("pct_respondents").get(0).get(total).asDouble(), 0.1);
+        CliTestSupport.Result lk = CliTestSupport.run("crosstab", "--csv", csv, "--codebook", cb, "--rows", "q4a", "--cols", "age_group");
+        assertEquals(0, lk.exitCode(), lk.err());
+        JsonNode l = new ObjectMapper().readTree(lk.out());
+        // published: 70-79 about 70 % agree with 生活が便利になる (synthetic sample: 79 of 112 = 70.5 %)
+        assertEquals(70.5, l.get("likert").get("top2_pct").get(6).asDouble(), 0.1);
+        assertEquals("Top-2", l.get("nets").get(0).get("label").asText());
+    }
+
+    @Test
     void crosstabNeedsOneSource() {
         CliTestSupport.Result r = CliTestSupport.run("crosstab", "--rows", "a", "--cols", "b");
         assertEquals(2, r.exitCode());

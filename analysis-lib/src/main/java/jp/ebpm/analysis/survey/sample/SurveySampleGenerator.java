@@ -189,9 +189,9 @@ public final class SurveySampleGenerator {
         v.add(var("q4b", "パソコン、インターネット等の情報技術を使いこなせる人とそうでない人に格差が生じる / "
                 + "A gap opens between people who can use IT and those who cannot", VariableType.LIKERT, agree, Set.of(), List.of()));
         v.add(var("q5", "市の行政サービスへの満足度 / Satisfaction with municipal services (synthetic question)", VariableType.LIKERT,
-                List.of(val("1", "不満", "Dissatisfied"), val("2", "やや不満", "Somewhat dissatisfied"),
-                        val("3", "どちらともいえない", "Neutral"), val("4", "やや満足", "Somewhat satisfied"),
-                        val("5", "満足", "Satisfied"), val("99", "無回答", "No answer")), Set.of("99"), List.of()));
+                List.of(val("5", "満足", "Satisfied"), val("4", "やや満足", "Somewhat satisfied"),
+                        val("3", "どちらともいえない", "Neutral"), val("2", "やや不満", "Somewhat dissatisfied"),
+                        val("1", "不満", "Dissatisfied"), val("99", "無回答", "No answer")), Set.of("99"), List.of()));
         v.add(var("q6", "マイナンバーカードをお持ちですか / Do you hold a My Number card? (synthetic question)", VariableType.SINGLE,
                 List.of(val("1", "持っている", "Yes"), val("2", "持っていない", "No"), val("3", "わからない", "Don't know")),
                 Set.of(), List.of()));
