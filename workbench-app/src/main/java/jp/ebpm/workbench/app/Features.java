@@ -15,8 +15,9 @@ public final class Features {
     /** Every feature, created anew for one main window. */
     public static List<WorkbenchFeature> all() {
         List<WorkbenchFeature> features = new ArrayList<>();
-        features.add(new jp.ebpm.workbench.kpi.KpiFeature());
+        features.add(new jp.ebpm.workbench.survey.SurveyFeature());
         features.add(new jp.ebpm.workbench.map.MapFeature());
+        features.add(new jp.ebpm.workbench.kpi.KpiFeature());
         features.add(new jp.ebpm.workbench.location.LocationFeature());
         return List.copyOf(features);
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench sample}: generates synthetic sample data. */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = "Generate synthetic sample data.",
-        subcommands = {SampleCommand.Pings.class, jp.ebpm.workbench.cli.gis.SampleCommand.MeshPopulation.class})
+        subcommands = {SampleSurveyCommand.class, SampleCommand.Pings.class, jp.ebpm.workbench.cli.gis.SampleCommand.MeshPopulation.class})
 final class SampleCommand implements Runnable {
 
     @Spec

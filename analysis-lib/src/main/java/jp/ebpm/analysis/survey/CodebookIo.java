@@ -1,0 +1,181 @@
+package jp.ebpm.analysis.survey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.io.CsvWriter;
+
+/**
+ * Reads and writes codebooks as CSV (UTF-8) or .xlsx (first sheet), in the long format of
+ * {@code docs/survey.md}: a header row with the columns {@code variable, question, type, code, label_ja,
+ * label_en, missing, members} (only {@code variable} is required; names are case-insensitive), then one
+ * row per value of a variable in category order. A row without a code only sets the question, type or
+ * members. {@code missing} = 1/true/yes marks the code as a missing code (e.g. 99 = 無回答).
+ * {@code members} lists the 0/1 columns of a multiple-response set, separated by {@code ;}.
+ */
+public final class CodebookIo {
+
+    static final List<String> HEADER = List.of("variable", "question", "type", "code", "label_ja", "label_en", "missing", "members");
+
+    private CodebookIo() {
+    }
+
+    /** Reads a .csv or .xlsx codebook (by extension). */
+    public static Codebook read(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<List<String>> rows = name.endsWith(".xlsx") || name.endsWith(".xls") ? readXlsx(file)
+                : SimpleCsv.read(file, StandardCharsets.UTF_8);
+        return fromRows(rows, file);
+    }
+
+    private static List<List<String>> readXlsx(Path file) {
+        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter fmt = new DataFormatter(Locale.ROOT);
+            List<List<String>> rows = new ArrayList<>();
+            for (Row r : sheet) {
+                List<String> row = new ArrayList<>();
+                for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
+                    Cell cell = r.getCell(c);
+                    row.add(cell == null ? "" : fmt.formatCellValue(cell));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            throw new WorkbenchException("Cannot read the codebook " + file.getFileName() + ": " + e.getMessage(),
+                    file.toString(), null, null, e);
+        }
+    }
+
+    /** Builds a codebook from table rows (first row = header). */
+    static Codebook fromRows(List<List<String>> rows, Path file) {
+        if (rows.isEmpty()) {
+            throw new WorkbenchException("The codebook " + file.getFileName() + " is empty.", file.toString(), 1L, null, null);
+        }
+        Map<String, Integer> col = new LinkedHashMap<>();
+        List<String> header = rows.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            col.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        if (!col.containsKey("variable")) {
+            throw new WorkbenchException("The codebook " + file.getFileName() + " has no column named variable (line 1).",
+                    file.toString(), 1L, "variable", null);
+        }
+        Map<String, Builder> vars = new LinkedHashMap<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            String var = get(r, col, "variable");
+            if (var.isEmpty()) {
+                continue;
+            }
+            Builder b = vars.computeIfAbsent(var, Builder::new);
+            String q = get(r, col, "question");
+            if (!q.isEmpty() && b.question.isEmpty()) {
+                b.question = q;
+            }
+            String type = get(r, col, "type");
+            if (!type.isEmpty()) {
+                try {
+                    b.type = VariableType.parse(type);
+                } catch (IllegalArgumentException e) {
+                    throw new WorkbenchException("Unknown variable type \"" + type + "\" in " + file.getFileName()
+                            + " line " + (i + 1) + " (use single, multi_binary, multi_delimited, likert, numeric or text).",
+                            file.toString(), (long) (i + 1), "type", e);
+                }
+            }
+            String members = get(r, col, "members");
+            if (!members.isEmpty()) {
+                for (String m : members.split(";")) {
+                    if (!m.isBlank()) {
+                        b.members.add(m.trim());
+                    }
+                }
+            }
+            String code = get(r, col, "code");
+            if (code.isEmpty()) {
+                continue;
+            }
+            String canon = Category.canonical(code);
+            b.values.add(new Codebook.Value(canon, get(r, col, "label_ja"), emptyToNull(get(r, col, "label_en"))));
+            String missing = get(r, col, "missing").toLowerCase(Locale.ROOT);
+            if (missing.equals("1") || missing.equals("true") || missing.equals("yes") || missing.equals("y")) {
+                b.missing.add(canon);
+            }
+        }
+        List<Codebook.Variable> list = new ArrayList<>();
+        for (Builder b : vars.values()) {
+            list.add(new Codebook.Variable(b.name, b.question, b.type, b.values, b.missing, b.members));
+        }
+        return new Codebook(list);
+    }
+
+    /** Writes a codebook as UTF-8 CSV in the documented format. */
+    public static void writeCsv(Codebook cb, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CsvWriter csv = CsvWriter.plain(w);
+            csv.row(HEADER);
+            for (Codebook.Variable v : cb.variables()) {
+                String members = String.join(";", v.members());
+                if (v.values().isEmpty()) {
+                    csv.row(List.of(v.name(), v.question(), v.type().code(), "", "", "", "", members));
+                }
+                boolean first = true;
+                for (Codebook.Value val : v.values()) {
+                    csv.row(List.of(v.name(), first ? v.question() : "", first ? v.type().code() : "", val.code(),
+                            nz(val.labelJa()), nz(val.labelEn()), v.missingCodes().contains(val.code()) ? "1" : "",
+                            first ? members : ""));
+                    first = false;
+                }
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String get(List<String> r, Map<String, Integer> col, String name) {
+        Integer i = col.get(name);
+        return i == null || i >= r.size() || r.get(i) == null ? "" : r.get(i).trim();
+    }
+
+    private static final class Builder {
+        final String name;
+        String question = "";
+        VariableType type = VariableType.SINGLE;
+        final List<Codebook.Value> values = new ArrayList<>();
+        final Set<String> missing = new LinkedHashSet<>();
+        final List<String> members = new ArrayList<>();
+
+        Builder(String name) {
+            this.name = name;
+        }
+    }
+}

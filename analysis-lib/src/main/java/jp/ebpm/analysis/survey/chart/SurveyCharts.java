@@ -1,0 +1,126 @@
+package jp.ebpm.analysis.survey.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.ChartFactory;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.survey.CrossTab;
+
+/**
+ * Charts of survey tables, drawn headless with JFreeChart in a Japanese-capable font: 100% stacked bars
+ * (one bar per column category, segments = row categories' column %), grouped bars (column % of each row
+ * category side by side per column) and an age × sex population pyramid. Export as PNG or SVG.
+ */
+public final class SurveyCharts {
+
+    private static final List<String> JAPANESE_FONTS = List.of("Noto Sans CJK JP", "IPAexGothic", "IPAGothic",
+            "IPAPGothic", "Yu Gothic UI", "Meiryo", "Hiragino Sans", "TakaoGothic", "VL Gothic");
+
+    private SurveyCharts() {
+    }
+
+    /** The first installed Japanese-capable font family, else "SansSerif". */
+    public static String fontFamily() {
+        Set<String> installed = new HashSet<>(Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
+        return JAPANESE_FONTS.stream().filter(installed::contains).findFirst().orElse(Font.SANS_SERIF);
+    }
+
+    private static JFreeChart themed(JFreeChart chart) {
+        String family = fontFamily();
+        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        theme.setExtraLargeFont(new Font(family, Font.BOLD, 18));
+        theme.setLargeFont(new Font(family, Font.BOLD, 14));
+        theme.setRegularFont(new Font(family, Font.PLAIN, 12));
+        theme.setSmallFont(new Font(family, Font.PLAIN, 10));
+        theme.apply(chart);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** 100% stacked bars: one bar per column category; segments are the rows' column %. */
+    public static JFreeChart stackedPercent(CrossTab t, String title) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (int i = 0; i < t.rows().size(); i++) {
+            for (int j = 0; j < t.cols().size(); j++) {
+                ds.addValue(t.table().colPct()[i][j], t.rows().get(i).label(), t.cols().get(j).label());
+            }
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, "%", ds, PlotOrientation.HORIZONTAL, true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
+        ((StackedBarRenderer) plot.getRenderer()).setRenderAsPercentages(false);
+        return themed(chart);
+    }
+
+    /** Grouped bars: per column category, the column % of every row category. */
+    public static JFreeChart grouped(CrossTab t, String title) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (int i = 0; i < t.rows().size(); i++) {
+            for (int j = 0; j < t.cols().size(); j++) {
+                ds.addValue(t.table().colPct()[i][j], t.cols().get(j).label(), t.rows().get(i).label());
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, null, "%", ds, PlotOrientation.VERTICAL, true, false, false);
+        ((BarRenderer) chart.getCategoryPlot().getRenderer()).setItemMargin(0.05);
+        return themed(chart);
+    }
+
+    /**
+     * Population pyramid: horizontal bars, males to the left (drawn as negative values, labelled by
+     * magnitude), females to the right, youngest age group at the bottom.
+     */
+    public static JFreeChart pyramid(List<String> ageGroups, double[] male, double[] female, String maleLabel, String femaleLabel,
+                                     String title) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (int i = ageGroups.size() - 1; i >= 0; i--) {
+            ds.addValue(-male[i], maleLabel, ageGroups.get(i));
+            ds.addValue(female[i], femaleLabel, ageGroups.get(i));
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, null, ds, PlotOrientation.HORIZONTAL, true, false, false);
+        NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0;#,##0"));
+        return themed(chart);
+    }
+
+    /** Writes a PNG. */
+    public static void writePng(JFreeChart chart, Path file, int width, int height) {
+        try {
+            ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes an SVG (org.jfree.svg). */
+    public static void writeSvg(JFreeChart chart, Path file, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        try {
+            Files.writeString(file, g.getSVGDocument(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Headless JFreeChart charts of survey tables (PNG and SVG). */
+package jp.ebpm.analysis.survey.chart;

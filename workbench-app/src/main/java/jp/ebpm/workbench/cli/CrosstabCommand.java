@@ -1,0 +1,242 @@
+package jp.ebpm.workbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.store.DatasetInfo;
+import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.survey.Codebook;
+import jp.ebpm.analysis.survey.CodebookIo;
+import jp.ebpm.analysis.survey.CrossTabEngine;
+import jp.ebpm.analysis.survey.CrossTabExport;
+import jp.ebpm.analysis.survey.CrossTabJson;
+import jp.ebpm.analysis.survey.CrossTabResult;
+import jp.ebpm.analysis.survey.CrossTabSpec;
+import jp.ebpm.analysis.survey.CsvTable;
+import jp.ebpm.analysis.survey.LikertSummary;
+import jp.ebpm.analysis.survey.MultipleResponse;
+import jp.ebpm.analysis.survey.VariableType;
+import jp.ebpm.analysis.survey.Raking;
+import jp.ebpm.analysis.survey.WeightKind;
+import jp.ebpm.analysis.task.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench crosstab}: a cross-table with all statistics, as JSON, CSV or .xlsx (see docs/survey.md). */
+@Command(name = "crosstab", mixinStandardHelpOptions = true,
+        description = "Cross-tabulate two variables of a project dataset or a CSV file, with statistics.")
+final class CrosstabCommand implements Callable<Integer> {
+
+    enum Format { json, csv, xlsx }
+
+    @Option(names = "--project", paramLabel = "DIR", description = "The project folder (with --dataset).")
+    Path project;
+
+    @Option(names = "--dataset", paramLabel = "D", description = "The dataset in the project.")
+    String dataset;
+
+    @Option(names = "--csv", paramLabel = "F", description = "Read this CSV file (header row) instead of a project dataset.")
+    Path csv;
+
+    @Option(names = "--encoding", paramLabel = "E", defaultValue = "UTF-8",
+            description = "Text encoding of --csv: UTF-8 (default), windows-31j (Shift_JIS) or EUC-JP.")
+    String encoding;
+
+    @Option(names = "--rows", required = true, paramLabel = "V", description = "Row variable.")
+    String rows;
+
+    @Option(names = "--cols", required = true, paramLabel = "V", description = "Column (banner) variable.")
+    String cols;
+
+    @Option(names = "--layer", paramLabel = "V", description = "Layer (control) variable: one table per value.")
+    String layer;
+
+    @Option(names = "--weight", paramLabel = "V", description = "Frequency weight (PSPP WEIGHT semantics).")
+    String weight;
+
+    @Option(names = "--survey-weight", paramLabel = "V",
+            description = "Sampling weight: weighted percentages and the Rao-Scott test.")
+    String surveyWeight;
+
+    @Option(names = "--raked-on", paramLabel = "VARS",
+            description = "With --survey-weight: the margins the weight was raked to (e.g. ward, sex+age_group; repeatable). "
+                    + "Project datasets raked by 'workbench rake' remember them.")
+    List<String> rakedOn = new ArrayList<>();
+
+    @Option(names = "--codebook", paramLabel = "F", description = "Codebook (.csv or .xlsx): labels, order, missing codes.")
+    Path codebook;
+
+    @Option(names = "--format", defaultValue = "json", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "F", description = "Write to this file (required for xlsx; default: standard output).")
+    Path out;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level of markers and letters (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--show-missing", description = "Show missing row values as their own rows (never in the bases).")
+    boolean showMissing;
+
+    @Option(names = "--net", paramLabel = "LABEL=CODES",
+            description = "A NET row, e.g. \"Top-2=1,2\" (repeatable).")
+    List<String> nets = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((csv == null) == (dataset == null)) {
+            throw new IllegalArgumentException("Give either --project DIR --dataset D, or --csv F.");
+        }
+        if (dataset != null && project == null) {
+            throw new IllegalArgumentException("--dataset needs --project DIR.");
+        }
+        if (weight != null && surveyWeight != null) {
+            throw new IllegalArgumentException("Give --weight or --survey-weight, not both.");
+        }
+        if (format == Format.xlsx && out == null) {
+            throw new IllegalArgumentException("--format xlsx needs --out FILE.xlsx.");
+        }
+        Codebook cb = codebook == null ? Codebook.empty() : CodebookIo.read(codebook);
+        List<CrossTabSpec.Net> netRows = new ArrayList<>();
+        for (String n : nets) {
+            int eq = n.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("A NET row is LABEL=CODE,CODE,... e.g. \"Top-2=1,2\"; got " + n);
+            }
+            netRows.add(new CrossTabSpec.Net(n.substring(0, eq), Arrays.stream(n.substring(eq + 1).split(",")).map(String::trim).toList()));
+        }
+        String w = weight != null ? weight : surveyWeight;
+        WeightKind kind = weight != null ? WeightKind.FREQUENCY : surveyWeight != null ? WeightKind.SAMPLING : WeightKind.NONE;
+        Codebook.Variable rowVar = cb.variable(rows).orElse(null);
+        if (rowVar != null && rowVar.type() == VariableType.LIKERT) {
+            List<String> scale = rowVar.values().stream().map(Codebook.Value::code).filter(x -> !rowVar.missingCodes().contains(x)).toList();
+            if (scale.size() >= 4) {
+                netRows.addAll(LikertSummary.nets(scale, false));
+            }
+        }
+        if (csv != null) {
+            Charset cs = charset(encoding);
+            Path tmp = Files.createTempDirectory("wb-crosstab-");
+            try (Project p = Project.create(tmp.resolve("p"))) {
+                try (Connection c = p.connect()) {
+                    CsvTable.load(c, csv, cs, "data", true);
+                }
+                tabulate(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn), rowVar);
+            } finally {
+                deleteTree(tmp);
+            }
+        } else {
+            try (Project p = Project.open(project)) {
+                DatasetInfo info = p.catalog().get(dataset);
+                List<String> margins = !rakedOn.isEmpty() || kind != WeightKind.SAMPLING ? rakedOn : Raking.rakedOn(info, w);
+                tabulate(p, spec(dataset, w, kind, cb, netRows).withRakedOn(margins), rowVar);
+            }
+        }
+        return 0;
+    }
+
+    /** A multiple-response row variable gives a multiple-response table; a Likert one adds its summary. */
+    private void tabulate(Project p, CrossTabSpec s, Codebook.Variable rowVar) throws IOException {
+        boolean multi = rowVar != null && (rowVar.type() == VariableType.MULTI_DELIMITED || rowVar.type() == VariableType.MULTI_BINARY);
+        if (multi) {
+            if (format != Format.json) {
+                throw new IllegalArgumentException("Multiple-response tables are written as JSON only (--format json).");
+            }
+            Codebook.Variable banner = s.codebook().variable(cols).orElse(null);
+            MultipleResponse.Table t;
+            try (Connection c = p.connect()) {
+                t = rowVar.type() == VariableType.MULTI_DELIMITED
+                        ? MultipleResponse.delimited(c, s.table(), rows, ";", cols, s.weightVar(), rowVar, banner)
+                        : MultipleResponse.binary(c, s.table(), rowVar.members(),
+                                rowVar.values().stream().map(Codebook.Value::code).toList().subList(0, rowVar.members().size()),
+                                cols, s.weightVar(), rowVar, banner);
+            } catch (java.sql.SQLException e) {
+                throw new WorkbenchException("Database error: " + e.getMessage(), e);
+            }
+            emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CrossTabJson.multipleResponse(t))
+                    + System.lineSeparator(), spec.commandLine().getOut());
+            return;
+        }
+        CrossTabResult result = CrossTabEngine.run(p, s, null, Cancellation.none());
+        write(result, rowVar != null && rowVar.type() == VariableType.LIKERT && !s.nets().isEmpty());
+    }
+
+    private CrossTabSpec spec(String table, String w, WeightKind kind, Codebook cb, List<CrossTabSpec.Net> netRows) {
+        return new CrossTabSpec(table, rows, cols, layer, w, kind, cb, showMissing, alpha, netRows);
+    }
+
+    private void write(CrossTabResult r, boolean likert) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        switch (format) {
+            case xlsx -> CrossTabExport.writeXlsx(r, out);
+            case csv -> {
+                StringWriter sw = new StringWriter();
+                CrossTabExport.writeCsv(r, sw);
+                emit(sw.toString(), stdout);
+            }
+            default -> {
+                java.util.Map<String, Object> json = CrossTabJson.toMap(r);
+                if (likert) {
+                    json.put("likert", CrossTabJson.likert(LikertSummary.of(r.overall(), false)));
+                }
+                emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + System.lineSeparator(), stdout);
+            }
+        }
+        for (String warning : r.overall().warnings()) {
+            spec.commandLine().getErr().println("note: " + warning);
+        }
+    }
+
+    private void emit(String text, PrintWriter stdout) throws IOException {
+        if (out == null) {
+            stdout.print(text);
+            stdout.flush();
+        } else {
+            try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                wr.write(text);
+            }
+        }
+    }
+
+    static Charset charset(String name) {
+        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        if (n.equals("shift_jis") || n.equals("sjis") || n.equals("cp932") || n.equals("ms932")) {
+            return Charset.forName("windows-31j");
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Unknown encoding " + name + " (use UTF-8, windows-31j or EUC-JP).");
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot remove the temporary folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
