@@ -14,14 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.export.xlsx.GridRow;
+import jp.ebpm.analysis.export.xlsx.XlsxGrid;
 import jp.ebpm.analysis.io.CsvWriter;
 
 /**
@@ -48,23 +44,16 @@ public final class CodebookIo {
     }
 
     private static List<List<String>> readXlsx(Path file) {
-        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter fmt = new DataFormatter(Locale.ROOT);
-            List<List<String>> rows = new ArrayList<>();
-            for (Row r : sheet) {
-                List<String> row = new ArrayList<>();
-                for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
-                    Cell cell = r.getCell(c);
-                    row.add(cell == null ? "" : fmt.formatCellValue(cell));
-                }
-                rows.add(row);
+        List<List<String>> rows = new ArrayList<>();
+        for (GridRow r : XlsxGrid.read(file)) {
+            List<String> row = new ArrayList<>();
+            for (Object v : r.cells()) {
+                row.add(v == null ? "" : v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                        ? Long.toString(d.longValue()) : v.toString());
             }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw new WorkbenchException("Cannot read the codebook " + file.getFileName() + ": " + e.getMessage(),
-                    file.toString(), null, null, e);
+            rows.add(row);
         }
+        return rows;
     }
 
     /** Builds a codebook from table rows (first row = header). */

@@ -6,14 +6,17 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.export.xlsx.CellFormat;
+import jp.ebpm.analysis.export.xlsx.Provenance;
+import jp.ebpm.analysis.export.xlsx.ReportInfo;
+import jp.ebpm.analysis.export.xlsx.ReportTable;
+import jp.ebpm.analysis.export.xlsx.ReportWriter;
+import jp.ebpm.analysis.export.xlsx.TableCell;
 import jp.ebpm.analysis.io.CsvWriter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -79,104 +82,120 @@ public final class CrossTabExport {
     }
 
     /**
-     * Writes an .xlsx workbook: sheet "table" with counts and column % as a grid per table (markers and
-     * letters beside the %), sheet "cells" with the flat rows, and sheet "statistics".
+     * Writes an .xlsx workbook through the shared report writer: a cross-tab sheet per table (counts and
+     * column % with ▲/▼ markers and column letters, base n and notes), sheet "cells" with the flat rows, and
+     * sheet "statistics"; print-ready with provenance (see {@link #reportTables}).
      */
     public static void writeXlsx(CrossTabResult r, Path file) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet grid = wb.createSheet("table");
-            int line = 0;
-            List<CrossTab> tables = new ArrayList<>();
-            tables.add(r.overall());
-            tables.addAll(r.layers());
-            for (CrossTab t : tables) {
-                line = grid(grid, line, t, r.spec());
+        try (ReportWriter w = new ReportWriter(ReportInfo.of(r.spec().rowVar() + " × " + r.spec().colVar(), "",
+                LocalDate.now(), System.getProperty("user.name", ""), "EBPM Workbench"))) {
+            for (ReportTable t : reportTables(r, Provenance.of(List.of(), System.getProperty("user.name", ""), null))) {
+                w.addTable(t);
             }
-            Sheet cells = wb.createSheet("cells");
-            Row h = cells.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                h.createCell(c).setCellValue(COLUMNS.get(c));
-            }
-            int i = 1;
-            for (List<Object> row : rows(r)) {
-                Row x = cells.createRow(i++);
-                for (int c = 0; c < row.size(); c++) {
-                    set(x.createCell(c), row.get(c));
-                }
-            }
-            Sheet stats = wb.createSheet("statistics");
-            int s = 0;
-            for (CrossTab t : tables) {
-                String prefix = t.layer() == null ? "" : t.layer().label() + ": ";
-                s = stat(stats, s, prefix + "Pearson chi-square", t.tests().pearson().statistic());
-                s = stat(stats, s, prefix + "df", t.tests().pearson().df());
-                s = stat(stats, s, prefix + "p", t.tests().pearson().p());
-                s = stat(stats, s, prefix + "Likelihood ratio", t.tests().likelihoodRatio().statistic());
-                s = stat(stats, s, prefix + "Cramer's V", t.tests().cramersV());
-                if (t.tests().fisher() != null) {
-                    s = stat(stats, s, prefix + "Fisher exact p (two-sided)", t.tests().fisher().pTwoSided());
-                }
-                if (t.raoScott() != null) {
-                    s = stat(stats, s, prefix + "Rao-Scott F", t.raoScott().f());
-                    s = stat(stats, s, prefix + "Rao-Scott ndf", t.raoScott().ndf());
-                    s = stat(stats, s, prefix + "Rao-Scott ddf", t.raoScott().ddf());
-                    s = stat(stats, s, prefix + "Rao-Scott p", t.raoScott().p());
-                }
-            }
-            wb.write(out);
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+            w.write(file);
         }
     }
 
-    private static int grid(Sheet sheet, int line, CrossTab t, CrossTabSpec spec) {
-        Row title = sheet.createRow(line++);
-        title.createCell(0).setCellValue(spec.rowVar() + " × " + spec.colVar() + (t.layer() == null ? "" : " [" + t.layer().label() + "]"));
-        Row head = sheet.createRow(line++);
-        head.createCell(0).setCellValue("");
-        for (int j = 0; j < t.cols().size(); j++) {
-            head.createCell(1 + 2 * j).setCellValue(t.cols().get(j).label() + " (" + t.colLetters().get(j) + ") n");
-            head.createCell(2 + 2 * j).setCellValue(t.cols().get(j).label() + " %");
+    /**
+     * The result as report tables: one cross-tab per table (overall, then each layer), the flat cells and
+     * the statistics. Used by {@link #writeXlsx} and by report specs.
+     */
+    public static List<ReportTable> reportTables(CrossTabResult r, Provenance provenance) {
+        CrossTabSpec spec = r.spec();
+        Provenance prov = new Provenance(provenance.sources(), provenance.filters(),
+                spec.weightVar() == null ? "" : spec.weightVar() + " (" + spec.weightKind() + ")",
+                provenance.suppression(), provenance.analyst(), provenance.createdAt());
+        List<CrossTab> tables = new ArrayList<>();
+        tables.add(r.overall());
+        tables.addAll(r.layers());
+        List<ReportTable> out = new ArrayList<>();
+        for (CrossTab t : tables) {
+            out.add(gridTable(t, spec, prov));
         }
+        List<List<TableCell>> cells = new ArrayList<>();
+        for (List<Object> row : rows(r)) {
+            List<TableCell> x = new ArrayList<>();
+            for (Object v : row) {
+                x.add(cell(v));
+            }
+            cells.add(x);
+        }
+        out.add(ReportTable.of("cells", COLUMNS, cells, List.of(), prov));
+        List<List<TableCell>> stats = new ArrayList<>();
+        for (CrossTab t : tables) {
+            String prefix = t.layer() == null ? "" : t.layer().label() + ": ";
+            stat(stats, prefix + "Pearson chi-square", t.tests().pearson().statistic());
+            stat(stats, prefix + "df", t.tests().pearson().df());
+            stat(stats, prefix + "p", t.tests().pearson().p());
+            stat(stats, prefix + "Likelihood ratio", t.tests().likelihoodRatio().statistic());
+            stat(stats, prefix + "Cramer's V", t.tests().cramersV());
+            if (t.tests().fisher() != null) {
+                stat(stats, prefix + "Fisher exact p (two-sided)", t.tests().fisher().pTwoSided());
+            }
+            if (t.raoScott() != null) {
+                stat(stats, prefix + "Rao-Scott F", t.raoScott().f());
+                stat(stats, prefix + "Rao-Scott ndf", t.raoScott().ndf());
+                stat(stats, prefix + "Rao-Scott ddf", t.raoScott().ddf());
+                stat(stats, prefix + "Rao-Scott p", t.raoScott().p());
+            }
+        }
+        out.add(ReportTable.of("statistics", List.of("statistic", "value"), stats, List.of(), prov));
+        return out;
+    }
+
+    private static ReportTable gridTable(CrossTab t, CrossTabSpec spec, Provenance prov) {
+        List<String> head = new ArrayList<>();
+        head.add(spec.rowVar());
+        for (int j = 0; j < t.cols().size(); j++) {
+            head.add(t.cols().get(j).label() + " (" + t.colLetters().get(j) + ") n");
+            head.add(t.cols().get(j).label() + " %");
+        }
+        List<List<TableCell>> body = new ArrayList<>();
         for (int i = 0; i < t.rows().size(); i++) {
-            Row row = sheet.createRow(line++);
-            row.createCell(0).setCellValue(t.rows().get(i).label());
+            List<TableCell> row = new ArrayList<>();
+            row.add(TableCell.text(t.rows().get(i).label()));
             for (int j = 0; j < t.cols().size(); j++) {
-                row.createCell(1 + 2 * j).setCellValue(t.table().counts()[i][j]);
-                String mark = t.markers()[i][j] + t.letters()[i][j];
+                row.add(TableCell.number(t.table().counts()[i][j],
+                        isWhole(t.table().counts()[i][j]) ? CellFormat.INTEGER : CellFormat.DECIMAL1));
                 double pct = t.table().colPct()[i][j];
-                if (mark.isEmpty()) {
-                    set(row.createCell(2 + 2 * j), pct);
-                } else {
-                    row.createCell(2 + 2 * j).setCellValue(String.format(java.util.Locale.ROOT, "%.1f %s", pct, mark));
-                }
+                row.add(TableCell.percent(Double.isNaN(pct) ? null : pct / 100.0)
+                        .withMarker(t.markers()[i][j] + t.letters()[i][j]));
+            }
+            body.add(row);
+        }
+        List<TableCell> base = new ArrayList<>();
+        base.add(TableCell.text("base n"));
+        for (int j = 0; j < t.cols().size(); j++) {
+            base.add(TableCell.number(t.colBase()[j], isWhole(t.colBase()[j]) ? CellFormat.INTEGER : CellFormat.DECIMAL1));
+            base.add(TableCell.empty());
+        }
+        body.add(base);
+        List<String> notes = new ArrayList<>();
+        notes.add("▲/▼: adjusted standardized residual significantly above/below expectation (p < " + spec.alpha() + ").");
+        notes.add("Letters: the column proportion is significantly higher than that of the lettered column"
+                + " (two-proportion z-test, Bonferroni-adjusted, p < " + spec.alpha() + ").");
+        for (int j = 0; j < t.cols().size(); j++) {
+            if (t.colBase()[j] < 30) {
+                notes.add("Small base: " + t.cols().get(j).label() + " (n = " + Math.round(t.colBase()[j]) + " < 30).");
             }
         }
-        Row base = sheet.createRow(line++);
-        base.createCell(0).setCellValue("base n");
-        for (int j = 0; j < t.cols().size(); j++) {
-            base.createCell(1 + 2 * j).setCellValue(t.colBase()[j]);
-        }
-        return line + 1;
+        String title = spec.rowVar() + " × " + spec.colVar() + (t.layer() == null ? "" : " [" + t.layer().label() + "]");
+        return ReportTable.of(title, head, body, notes, prov);
     }
 
-    private static int stat(Sheet sheet, int line, String name, double v) {
-        Row r = sheet.createRow(line);
-        r.createCell(0).setCellValue(name);
-        set(r.createCell(1), v);
-        return line + 1;
+    private static boolean isWhole(double v) {
+        return v == Math.rint(v);
     }
 
-    private static void set(Cell cell, Object v) {
+    private static void stat(List<List<TableCell>> out, String name, double v) {
+        out.add(List.of(TableCell.text(name), cell(v)));
+    }
+
+    private static TableCell cell(Object v) {
         if (v instanceof Number n) {
             double d = n.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                cell.setCellValue("");
-            } else {
-                cell.setCellValue(d);
-            }
-        } else {
-            cell.setCellValue(v == null ? "" : v.toString());
+            return Double.isNaN(d) || Double.isInfinite(d) ? TableCell.empty() : TableCell.number(d, CellFormat.GENERAL);
         }
+        return v == null ? TableCell.empty() : TableCell.text(v.toString());
     }
 }

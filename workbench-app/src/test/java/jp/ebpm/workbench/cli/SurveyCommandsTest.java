@@ -90,8 +90,14 @@ class SurveyCommandsTest {
                 "--weight", "n", "--format", "xlsx", "--out", xlsx.toString());
         assertEquals(0, r.exitCode(), r.err());
         try (Workbook wb = WorkbookFactory.create(xlsx.toFile())) {
-            // ct01 counts: cell (1,1) = 26 (PSPP vector input)
-            assertEquals(26.0, wb.getSheet("table").getRow(2).getCell(1).getNumericCellValue(), 0.0);
+            // Sheet 0 is the cover; sheet 1 the cross-tab: title, blank, header, then the body rows.
+            // ct01 counts: cell (1,1) = 26 (PSPP vector input); its column % carries a number format.
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(1);
+            assertEquals("r × c", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(26.0, sheet.getRow(3).getCell(1).getNumericCellValue(), 0.0);
+            assertTrue(sheet.getRow(3).getCell(2).getCellStyle().getDataFormatString().contains("%"));
+            assertTrue(java.util.stream.IntStream.range(0, wb.getNumberOfSheets())
+                    .mapToObj(wb::getSheetName).toList().containsAll(java.util.List.of("cells", "statistics")));
         }
         CliTestSupport.Result c = CliTestSupport.run("crosstab", "--csv", csv.toString(), "--rows", "r", "--cols", "c",
                 "--weight", "n", "--format", "csv");
