@@ -6,6 +6,7 @@ import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.gis.LayerImportOptions;
 import jp.ebpm.analysis.gis.LayerImporter;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.store.Sensitivity;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.CancelledException;
 import jp.ebpm.analysis.task.ProgressListener;
@@ -49,6 +50,12 @@ public final class Importer {
         ImportOptions o = options == null ? ImportOptions.defaults() : options;
         ProgressListener pl = progress == null ? ProgressListener.NONE : progress;
         Cancellation cx = cancel == null ? Cancellation.none() : cancel;
+        if (o.sensitivity() == Sensitivity.PRIVATE) {
+            // Private data never lands in the plain project database: it is pseudonymised and encrypted.
+            throw new WorkbenchException("Private data cannot be imported as a plain table. Import location data"
+                    + " with 'workbench location import' (or the Location tab): ids are pseudonymised and the rows"
+                    + " are stored encrypted.", file.getFileName().toString(), null, null, null);
+        }
         if (LayerImporter.handles(file)) {
             // GeoJSON and shapefiles become map layers (geometry as WKB, CRS in the catalog).
             return LayerImporter.importLayer(project, file, new LayerImportOptions(o.name(), 0, null, null, o.kind(),

@@ -1,5 +1,6 @@
 package jp.ebpm.analysis.survey;
 
+import jp.ebpm.analysis.store.Project;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -78,6 +79,15 @@ public final class CsvTable {
         try (Reader r = new java.io.InputStreamReader(Files.newInputStream(in), dec);
              Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             r.transferTo(w);
+        }
+    }
+
+    /** Like {@link #load(Connection, Path, Charset, String, boolean)} on a connection of the project. */
+    public static void load(Project project, Path csv, Charset charset, String table, boolean view) {
+        try (Connection c = project.connect()) {
+            load(c, csv, charset, table, view);
+        } catch (java.sql.SQLException e) {
+            throw new WorkbenchException("Database error: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.ebpm.analysis.survey;
 
+import jp.ebpm.analysis.store.Project;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -122,5 +123,18 @@ public final class MarginIo {
             throw new WorkbenchException("Cannot read the margin dataset " + dataset + ": " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    /** Parses {@code VARS=SOURCE} specs; {@code @dataset} sources are read from the project. */
+    public static java.util.List<Margin> parseAll(java.util.List<String> specs, Path baseDir, Project project) {
+        try (Connection c = project.connect()) {
+            java.util.List<Margin> out = new java.util.ArrayList<>();
+            for (String s : specs) {
+                out.add(parse(s, baseDir, c));
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new WorkbenchException("Database error: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package jp.ebpm.analysis.survey;
 
+import jp.ebpm.analysis.store.Project;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -162,5 +163,23 @@ public final class MultipleResponse {
 
     private static String weightExpr(String weight) {
         return weight == null ? "1.0" : "COALESCE(TRY_CAST(" + Sql.ident(weight) + " AS DOUBLE), 0)";
+    }
+
+    /**
+     * The multiple-response table of a codebook set variable by a banner column: a delimited multi-code
+     * column ({@code ;}) or a set of 0/1 columns, as the codebook says.
+     */
+    public static Table of(Project project, String table, Codebook.Variable set, String banner, String weight,
+                           Codebook.Variable bannerVar) {
+        try (Connection c = project.connect()) {
+            if (set.type() == VariableType.MULTI_DELIMITED) {
+                return delimited(c, table, set.name(), ";", banner, weight, set, bannerVar);
+            }
+            return binary(c, table, set.members(),
+                    set.values().stream().map(Codebook.Value::code).toList().subList(0, set.members().size()),
+                    banner, weight, set, bannerVar);
+        } catch (java.sql.SQLException e) {
+            throw new WorkbenchException("Database error: " + e.getMessage(), e);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -140,9 +139,7 @@ final class CrosstabCommand implements Callable<Integer> {
             Charset cs = charset(encoding);
             Path tmp = Files.createTempDirectory("wb-crosstab-");
             try (Project p = Project.create(tmp.resolve("p"))) {
-                try (Connection c = p.connect()) {
-                    CsvTable.load(c, csv, cs, "data", true);
-                }
+                CsvTable.load(p, csv, cs, "data", true);
                 tabulate(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn), rowVar);
             } finally {
                 deleteTree(tmp);
@@ -165,16 +162,7 @@ final class CrosstabCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("Multiple-response tables are written as JSON only (--format json).");
             }
             Codebook.Variable banner = s.codebook().variable(cols).orElse(null);
-            MultipleResponse.Table t;
-            try (Connection c = p.connect()) {
-                t = rowVar.type() == VariableType.MULTI_DELIMITED
-                        ? MultipleResponse.delimited(c, s.table(), rows, ";", cols, s.weightVar(), rowVar, banner)
-                        : MultipleResponse.binary(c, s.table(), rowVar.members(),
-                                rowVar.values().stream().map(Codebook.Value::code).toList().subList(0, rowVar.members().size()),
-                                cols, s.weightVar(), rowVar, banner);
-            } catch (java.sql.SQLException e) {
-                throw new WorkbenchException("Database error: " + e.getMessage(), e);
-            }
+            MultipleResponse.Table t = MultipleResponse.of(p, s.table(), rowVar, cols, s.weightVar(), banner);
             emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CrossTabJson.multipleResponse(t))
                     + System.lineSeparator(), spec.commandLine().getOut());
             return;

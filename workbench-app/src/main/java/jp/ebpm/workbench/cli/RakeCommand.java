@@ -1,7 +1,6 @@
 package jp.ebpm.workbench.cli;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,12 +71,7 @@ final class RakeCommand implements Callable<Integer> {
         RakeOptions opt = new RakeOptions(baseWeight, epsilon, maxIterations, lo, hi);
         try (Project p = project.open()) {
             p.catalog().get(dataset);
-            List<Margin> ms = new ArrayList<>();
-            try (Connection c = p.connect()) {
-                for (String m : margins) {
-                    ms.add(MarginIo.parse(m, null, c));
-                }
-            }
+            List<Margin> ms = MarginIo.parseAll(margins, null, p);
             RakeResult r = Raking.rakeInto(p, dataset, ms, opt, outWeight, null, Cancellation.none());
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("dataset", dataset);

@@ -27,8 +27,12 @@ class ImportCommandTest {
         Path f = dir.resolve("住民.csv");
         Files.write(f, CP932_TEXT.getBytes(Charset.forName("windows-31j")));
         String p = dir.resolve("proj").toString();
+        CliTestSupport.Result refused = CliTestSupport.run("import", "--project", p, "--file", f.toString(), "--name", "住民",
+                "--sensitivity", "private");
+        assertEquals(1, refused.exitCode(), "private data goes through 'location import' only");
+        assertTrue(refused.err().contains("location import"), refused.err());
         CliTestSupport.Result r = CliTestSupport.run("import", "--project", p, "--file", f.toString(), "--name", "住民",
-                "--sensitivity", "private", "--license", "test data");
+                "--sensitivity", "internal", "--license", "test data");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\"住民\": 3 rows, 5 columns (encoding CP932)"), r.out());
         assertTrue(r.out().contains("  値  BIGINT"), r.out());
@@ -37,7 +41,7 @@ class ImportCommandTest {
         assertEquals(0, sql.exitCode(), sql.err());
         assertEquals(CP932_TEXT, sql.out());
         CliTestSupport.Result cat = CliTestSupport.run("catalog", "--project", p, "--json");
-        assertTrue(cat.out().contains("\"sensitivity\" : \"private\""), cat.out());
+        assertTrue(cat.out().contains("\"sensitivity\" : \"internal\""), cat.out());
         assertEquals(0, Files.list(dir.resolve("proj").resolve(".tmp")).count());
     }
 

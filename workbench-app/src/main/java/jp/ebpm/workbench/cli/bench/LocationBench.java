@@ -7,30 +7,24 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import jp.ebpm.analysis.privacy.UnlockedVault;
-import jp.ebpm.analysis.privacy.crypto.Pseudonymizer;
 import jp.ebpm.analysis.privacy.location.AreaAssigner;
 import jp.ebpm.analysis.privacy.location.AreaLayer;
 import jp.ebpm.analysis.privacy.location.AreaLevel;
 import jp.ebpm.analysis.privacy.location.LocationService;
-import jp.ebpm.analysis.privacy.location.SyntheticPings;
+import jp.ebpm.analysis.privacy.location.SyntheticPingLoader;
 import jp.ebpm.analysis.privacy.location.TimeBand;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.DatasetKind;
 import jp.ebpm.analysis.store.Project;
-import jp.ebpm.analysis.store.RowAppender;
 import jp.ebpm.analysis.store.Sensitivity;
 import jp.ebpm.analysis.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -73,7 +67,7 @@ public final class LocationBench implements Callable<Integer> {
         return 0;
     }
 
-    private void run(Path dir, PrintWriter out) throws IOException, SQLException {
+    private void run(Path dir, PrintWriter out) throws IOException {
         char[] pass = "benchmark passphrase".toCharArray();
         out.printf("rows=%d, max heap=%d MB, processors=%d, java=%s%n", rows, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -82,23 +76,7 @@ public final class LocationBench implements Callable<Integer> {
             try (UnlockedVault v = UnlockedVault.openOrCreate(p, pass)) {
                 out.printf("create key file (PBKDF2 600k): %.2f s%n", secs(t0));
                 t0 = System.nanoTime();
-                try (Connection c = v.memory().connect(); Statement st = c.createStatement()) {
-                    st.execute("CREATE TABLE staging (pid BIGINT, ts TIMESTAMP, lat DOUBLE, lon DOUBLE, accuracy DOUBLE,"
-                            + " age_band VARCHAR, sex VARCHAR)");
-                    Pseudonymizer pz = v.pseudonymizer();
-                    Map<String, Long> memo = new HashMap<>();
-                    try (RowAppender app = RowAppender.open(c, "staging")) {
-                        new SyntheticPings().generate(rows, 1, Cancellation.none(), (id, micros, lat, lon, acc, age, sex) -> {
-                            try {
-                                long pid = memo.computeIfAbsent(id, pz::pseudonym);
-                                app.beginRow().append(pid).appendEpochMicros(micros).append(lat).append(lon)
-                                        .append((double) acc).append(age).append(sex).endRow();
-                            } catch (SQLException e) {
-                                throw new IOException(e);
-                            }
-                        });
-                    }
-                }
+                SyntheticPingLoader.load(v, "staging", rows, 1, Cancellation.none());
                 out.printf("generate + pseudonymise + append: %.2f s%n", secs(t0));
                 t0 = System.nanoTime();
                 v.savePrivate("staging", new DatasetInfo("pings", DatasetKind.LOCATION, null, null, Instant.now(), 0,

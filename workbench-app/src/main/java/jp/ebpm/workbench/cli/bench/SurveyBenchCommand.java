@@ -28,6 +28,7 @@ import jp.ebpm.analysis.survey.Margin;
 import jp.ebpm.analysis.survey.RakeOptions;
 import jp.ebpm.analysis.survey.RakeResult;
 import jp.ebpm.analysis.survey.Raking;
+import jp.ebpm.analysis.survey.SurveyBenchData;
 import jp.ebpm.analysis.survey.WeightKind;
 import jp.ebpm.analysis.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -64,16 +65,7 @@ public final class SurveyBenchCommand implements Callable<Integer> {
         try (Project p = Project.create(tmp.resolve("p"))) {
             out.printf(Locale.ROOT, "rows: %,d; runs: %d; cores: %d; java %s%n", rows, runs,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            p.inTransaction(c -> {
-                try (var st = c.createStatement()) {
-                    st.execute("CREATE TABLE bench AS SELECT i AS id, 14131 + (hash(i) % 7) AS ward, 1 + (hash(i * 3) % 2) AS sex, "
-                            + "1 + (hash(i * 7) % 7) AS age_group, 1 + ((hash(i * 11) % 5 + (hash(i) % 7) // 3) % 5) AS q, "
-                            + "0.5 + (hash(i * 13) % 1000) / 666.0 AS w FROM range(" + rows + ") t(i)");
-                }
-                p.catalog().register(c, new DatasetInfo("bench", DatasetKind.SURVEY, null, null, java.time.Instant.now(),
-                        Catalog.countRows(c, "bench"), Catalog.describe(c, "bench"), null, "", Sensitivity.INTERNAL, "benchmark", java.util.Map.of()));
-                return null;
-            });
+            SurveyBenchData.create(p, "bench", rows);
             CrossTabSpec freq = CrossTabSpec.of("bench", "ward", "q").withWeight("w", WeightKind.FREQUENCY);
             CrossTabSpec samp = CrossTabSpec.of("bench", "ward", "q").withWeight("w", WeightKind.SAMPLING);
             CrossTabEngine.run(p, samp, null, Cancellation.none()); // warm-up
@@ -97,9 +89,9 @@ public final class SurveyBenchCommand implements Callable<Integer> {
             p.execute("COPY (SELECT ward, q, w FROM bench) TO '" + csv.toAbsolutePath().toString().replace("'", "''") + "' (HEADER)");
             double tcsv = median(() -> {
                 Path d = Files.createTempDirectory(tmp, "csv");
-                try (Project q = Project.create(d.resolve("p")); var c = q.connect()) {
-                    CsvTable.load(c, csv, StandardCharsets.UTF_8, "data", true);
-                    return CrossTabEngine.run(c, CrossTabSpec.of("data", "ward", "q").withWeight("w", WeightKind.FREQUENCY), null, Cancellation.none());
+                try (Project q = Project.create(d.resolve("p"))) {
+                    CsvTable.load(q, csv, StandardCharsets.UTF_8, "data", true);
+                    return CrossTabEngine.run(q, CrossTabSpec.of("data", "ward", "q").withWeight("w", WeightKind.FREQUENCY), null, Cancellation.none());
                 }
             });
             out.printf(Locale.ROOT, "crosstab from the CSV file (load + table, like PSPP/R below): median %.3f s%n", tcsv);
