@@ -52,7 +52,7 @@ record MapModel(String layer, VectorData data, MapSpec spec, PointLocator locato
 
     static MapModel load(Project p, String layer, String value, int classes, ClassMethod method, ColorRamp ramp, String label) {
         VectorData v = Layers.read(p, layer);
-        String field = value != null ? value : numericFields(v).stream().findFirst().orElse("fid");
+        String field = value != null ? value : numericFields(v).stream().filter(f -> !f.equals("fid")).findFirst().orElse("fid");
         ChoroplethOptions o = new ChoroplethOptions(field, classes, method, null, ramp, null, false, 1, label, null, null, 0);
         MapSpec spec = LayerMaps.choropleth(v, layer, p.catalog().get(layer).license(), o);
         List<Geometry> geoms = PlaneZone.geometries(v, PlaneZone.choose(0, v));

@@ -88,7 +88,17 @@ final class MapView {
         Button export = new Button(text.getString("map.export"));
         export.setId("map-export");
         export.setOnAction(e -> chooseExport());
-        layers.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> value.getItems().clear());
+        layers.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            // A newly chosen layer is drawn at once with its first numeric field; that also fills the
+            // value and label choices, so the user can refine and press "Show map".
+            value.getItems().clear();
+            value.setValue(null);
+            label.getItems().clear();
+            label.setValue(null);
+            if (b != null) {
+                load();
+            }
+        });
         VBox panel = new VBox(6, new Label(text.getString("map.layers")), layers, new Label(text.getString("map.value")), value,
                 new Label(text.getString("map.classes")), classes, new Label(text.getString("map.method")), method,
                 new Label(text.getString("map.ramp")), ramp, new Label(text.getString("map.label")), label, show, reset,
