@@ -68,7 +68,14 @@ public final class ReportBuilder {
                 switch (item.type()) {
                     case KPI -> kpi(w, project, spec, item, grading, style);
                     case TABLE -> table(w, project, spec, item, cancel);
-                    case MAP -> map(w, spec, item);
+                    case CROSSTAB -> ReportItems.crosstab(w, project, item, provenance(spec, item, List.of()), cancel);
+                    case MAP -> {
+                        if (item.file() != null) {
+                            map(w, spec, item);
+                        } else {
+                            ReportItems.layerMap(w, project, item, provenance(spec, item, List.of()));
+                        }
+                    }
                     default -> throw new IllegalStateException(item.type().toString());
                 }
             }

@@ -40,7 +40,7 @@ public record ReportSpec(String title, String organization, String author, Local
                          List<Item> items) {
 
     /** What an item is. */
-    public enum ItemType { KPI, TABLE, MAP }
+    public enum ItemType { KPI, TABLE, CROSSTAB, MAP }
 
     /**
      * One item.
@@ -54,9 +54,21 @@ public record ReportSpec(String title, String organization, String author, Local
      * @param filters     filters for the provenance
      * @param weights     weights for the provenance
      * @param suppression disclosure-control parameters for the provenance
+     * @param options     item options by key: crosstab {@code rows}, {@code cols}, {@code layer}, {@code weight}
+     *                    (frequency) or {@code surveyWeight} (sampling), {@code codebook}; map {@code layer},
+     *                    {@code value}, {@code classes}, {@code method}, {@code label}
      */
     public record Item(ItemType type, String title, Path file, String dataset, String sql, List<String> notes,
-                       String filters, String weights, String suppression) {
+                       String filters, String weights, String suppression, java.util.Map<String, String> options) {
+
+        public Item {
+            options = java.util.Map.copyOf(options == null ? java.util.Map.of() : options);
+        }
+
+        /** An option, or {@code null}. */
+        public String option(String key) {
+            return options.get(key);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,10 +129,11 @@ public record ReportSpec(String title, String organization, String author, Local
         String type = text(it, "type", "").toLowerCase(Locale.ROOT);
         ItemType t = switch (type) {
             case "kpi" -> ItemType.KPI;
-            case "table", "crosstab", "query" -> ItemType.TABLE;
+            case "table", "query" -> ItemType.TABLE;
+            case "crosstab" -> ItemType.CROSSTAB;
             case "map" -> ItemType.MAP;
             default -> throw new WorkbenchException("Item " + index + " has an unknown \"type\" \"" + type
-                    + "\": use kpi, table or map.", specName, null, where, null);
+                    + "\": use kpi, table, crosstab or map.", specName, null, where, null);
         };
         Path file = null;
         for (String key : new String[] {"register", "file", "png"}) {
@@ -130,21 +143,30 @@ public record ReportSpec(String title, String organization, String author, Local
         }
         String dataset = it.hasNonNull("dataset") ? it.get("dataset").asText() : null;
         String sql = it.hasNonNull("sql") ? it.get("sql").asText() : null;
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (String key : new String[] {"rows", "cols", "layer", "weight", "surveyWeight", "codebook", "value", "classes",
+                "method", "label"}) {
+            if (it.hasNonNull(key)) {
+                options.put(key, key.equals("codebook") ? base.resolve(it.get(key).asText()).toString() : it.get(key).asText());
+            }
+        }
         boolean ok = switch (t) {
             case KPI -> file != null || dataset != null;
             case TABLE -> dataset != null || sql != null;
-            case MAP -> file != null;
+            case CROSSTAB -> dataset != null && options.containsKey("rows") && options.containsKey("cols");
+            case MAP -> file != null || (options.containsKey("layer") && options.containsKey("value"));
         };
         if (!ok) {
             throw new WorkbenchException("Item " + index + " (" + type + ") needs " + switch (t) {
                 case KPI -> "\"register\" (a file) or \"dataset\"";
                 case TABLE -> "\"dataset\" or \"sql\"";
-                case MAP -> "\"png\" (a PNG file)";
+                case CROSSTAB -> "\"dataset\", \"rows\" and \"cols\"";
+                case MAP -> "\"png\" (a PNG file) or \"layer\" and \"value\" (a project layer drawn as a choropleth)";
             } + ".", specName, null, where, null);
         }
         String title = text(it, "title", t == ItemType.TABLE ? (dataset != null ? dataset : "表" + index) : t == ItemType.MAP ? "地図" + index : "KPI");
         return new Item(t, title, file, dataset, sql, strings(it.get("notes")), text(it, "filters", ""),
-                text(it, "weights", ""), text(it, "suppression", ""));
+                text(it, "weights", ""), text(it, "suppression", ""), options);
     }
 
     private static String text(JsonNode n, String key, String dflt) {
