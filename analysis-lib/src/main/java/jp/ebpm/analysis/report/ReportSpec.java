@@ -130,7 +130,8 @@ public record ReportSpec(String title, String organization, String author, Local
         ItemType t = switch (type) {
             case "kpi" -> ItemType.KPI;
             case "table", "query" -> ItemType.TABLE;
-            case "crosstab" -> ItemType.CROSSTAB;
+            // A "crosstab" without rows/cols is a ready-made table (dataset or SQL), as in earlier specs.
+            case "crosstab" -> it.hasNonNull("rows") || it.hasNonNull("cols") ? ItemType.CROSSTAB : ItemType.TABLE;
             case "map" -> ItemType.MAP;
             default -> throw new WorkbenchException("Item " + index + " has an unknown \"type\" \"" + type
                     + "\": use kpi, table, crosstab or map.", specName, null, where, null);

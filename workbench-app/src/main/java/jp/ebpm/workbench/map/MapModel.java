@@ -42,7 +42,9 @@ record MapModel(String layer, VectorData data, MapSpec spec, PointLocator locato
     static List<String> numericFields(VectorData v) {
         List<String> out = new ArrayList<>();
         for (String f : v.fields()) {
-            boolean numeric = v.features().stream().map(x -> x.get(f)).filter(o -> o != null).allMatch(o -> o instanceof Number);
+            // Numeric: at least one value, and every non-null value a number (an all-empty field cannot be classified).
+            boolean numeric = v.features().stream().map(x -> x.get(f)).anyMatch(o -> o != null)
+                    && v.features().stream().map(x -> x.get(f)).filter(o -> o != null).allMatch(o -> o instanceof Number);
             if (numeric) {
                 out.add(f);
             }
