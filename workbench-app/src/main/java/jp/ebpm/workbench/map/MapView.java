@@ -52,6 +52,7 @@ final class MapView {
     private final Spinner<Integer> exportDpi = new Spinner<>(72, 600, 150, 6);
     private final Label status = new Label();
     private final Tooltip tip = new Tooltip();
+    private OverlayPanel overlays;
     private MapModel model;
     private Envelope extent;
     private double dragX;
@@ -104,6 +105,8 @@ final class MapView {
                 new Label(text.getString("map.ramp")), ramp, new Label(text.getString("map.label")), label, show, reset,
                 new Label(text.getString("map.export.width")), exportWidth, new Label(text.getString("map.export.height")), exportHeight,
                 new Label(text.getString("map.export.dpi")), exportDpi, export);
+        overlays = new OverlayPanel(context, text, name -> refreshLayers());
+        panel.getChildren().add(overlays.node());
         panel.setPadding(new Insets(8));
         panel.setPrefWidth(220);
         layers.setPrefHeight(140);
@@ -114,7 +117,10 @@ final class MapView {
         canvas.heightProperty().addListener(o -> redraw());
         holder.setPrefSize(800, 600);
         status.setText(text.getString("map.hint"));
-        root.setLeft(panel);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        root.setLeft(scroll);
         root.setCenter(holder);
         root.setBottom(status);
         Tooltip.install(canvas, tip);
@@ -145,6 +151,7 @@ final class MapView {
         }
         context.tasks().run("layers", (progress, cancel) -> MapModel.layerNames(p), names -> {
             layers.getItems().setAll(names);
+            overlays.setLayers(names);
             if (!names.isEmpty() && layers.getSelectionModel().isEmpty()) {
                 layers.getSelectionModel().select(0);
             }
