@@ -18,10 +18,15 @@ final class MapDecorations {
 
     /** Fills a shape with diagonal hatching (no-data areas); works the same in PNG and SVG. */
     static void hatch(Graphics2D g, Shape s, Color line) {
+        hatch(g, s, line, null);
+    }
+
+    /** Hatching over a background colour (null = white). */
+    static void hatch(Graphics2D g, Shape s, Color line, Color background) {
         Shape oldClip = g.getClip();
         g.clip(s);
         Rectangle2D b = s.getBounds2D();
-        g.setColor(Color.WHITE);
+        g.setColor(background == null ? Color.WHITE : background);
         g.fill(s);
         g.setColor(line);
         g.setStroke(new BasicStroke(1f));
@@ -40,7 +45,7 @@ final class MapDecorations {
         Font bold = MapFonts.font(Font.BOLD, fontSize);
         g.setFont(f);
         FontMetrics fm = g.getFontMetrics();
-        int k = c.classCount();
+        int k = c == null ? 0 : c.classCount();
         String[] labels = new String[k + (hasNoData ? 1 : 0)];
         for (int i = 0; i < k; i++) {
             String lo = format(c.breaks()[i]);
@@ -48,7 +53,7 @@ final class MapDecorations {
             labels[i] = lo + " – " + hi + " (" + c.counts()[i] + ")";
         }
         if (hasNoData) {
-            labels[k] = "no data / データなし (" + noDataCount + ")";
+            labels[k] = (layer.noDataLabel() != null ? layer.noDataLabel() : "no data / データなし") + " (" + noDataCount + ")";
         }
         String title = layer.valueName() == null ? layer.name() : layer.valueName();
         int sw = Math.round(fontSize * 1.6f);
@@ -76,7 +81,7 @@ final class MapDecorations {
                 g.setColor(colors[i]);
                 g.fill(sq);
             } else {
-                hatch(g, sq, Color.GRAY);
+                hatch(g, sq, Color.GRAY, layer.noDataFill());
             }
             g.setColor(Color.DARK_GRAY);
             g.draw(sq);

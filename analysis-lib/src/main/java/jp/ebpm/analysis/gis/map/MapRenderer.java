@@ -99,7 +99,7 @@ public final class MapRenderer {
             Color[] colors = l.classification() == null ? null : l.ramp().colors(l.classification().classCount());
             long noData = drawLayer(g, l, colors, sw, vp, view, fs);
             g.setComposite(old);
-            if (colors != null && !l.sizeByValue()) {
+            if ((colors != null || (l.values() != null && l.noDataLabel() != null)) && !l.sizeByValue()) {
                 legendLayer = l;
                 legendColors = colors;
                 legendNoData = noData;
@@ -176,7 +176,7 @@ public final class MapRenderer {
             }
             Shape s = sw.toShape(geom);
             if (missing) {
-                MapDecorations.hatch(g, s, Color.GRAY);
+                MapDecorations.hatch(g, s, Color.GRAY, l.noDataFill());
             } else if (fill != null) {
                 g.setColor(fill);
                 g.fill(s);

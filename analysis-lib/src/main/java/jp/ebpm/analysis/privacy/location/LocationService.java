@@ -61,9 +61,15 @@ public final class LocationService {
         return requested;
     }
 
-    /** A protected area × time table with the grouping key used for consistent suppression. */
+    /**
+     * A protected table with the grouping key used for consistent suppression, and the areas it was made
+     * for (for maps).
+     *
+     * @param level the spatial unit of the rows
+     * @param layer the area layer (wards, small areas), or null for meshes
+     */
     public record Result(String dataset, String operation, String grouping, Map<String, String> parameters,
-                         ProtectedTable table) {
+                         ProtectedTable table, AreaLevel level, AreaLayer layer) {
     }
 
     /** Pings and distinct devices per area × time band, protected. */
@@ -78,7 +84,7 @@ public final class LocationService {
         params.put("time", band.id());
         params.put("round", Integer.toString(roundBase));
         String grouping = "aggregate|" + level.id() + "|" + (level.needsLayer() ? layer.id() : "") + "|" + band.id();
-        return protect(dataset, "aggregate", grouping, params, raw, k, roundBase);
+        return protect(dataset, "aggregate", grouping, params, raw, k, roundBase, level, level.needsLayer() ? layer : null);
     }
 
     /** The origin–destination matrix, protected. */
@@ -88,30 +94,57 @@ public final class LocationService {
         params.put("by", "ward");
         params.put("areas", layer.id());
         params.put("round", Integer.toString(roundBase));
-        return protect(dataset, "od", "od|" + layer.id(), params, raw, k, roundBase);
+        return protect(dataset, "od", "od|" + layer.id(), params, raw, k, roundBase, null, layer);
     }
 
-    /** Residents (or visitors) present per area × hour, protected. */
-    public Result presence(String dataset, AreaLayer layer, boolean residents, int k, int roundBase, Cancellation cancel) {
+    /**
+     * Residents (or visitors) present per area × hour, protected: distinct devices whose home area is (is not)
+     * the area; the count column holds their pings.
+     *
+     * @param level ward or small-area (the areas of {@code layer})
+     */
+    public Result presence(String dataset, AreaLevel level, AreaLayer layer, boolean residents, int k, int roundBase,
+                           Cancellation cancel) {
+        requireLayerLevel(level);
         CountTable raw = LocationQueries.presence(vault, dataset, layer, residents, cancel);
         String op = residents ? "residents" : "visitors";
-        Map<String, String> params = new LinkedHashMap<>(Map.of("areas", layer.id(), "round", Integer.toString(roundBase)));
-        return protect(dataset, op, op + "|" + layer.id(), params, raw, k, roundBase);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("by", level.id());
+        params.put("areas", layer.id());
+        params.put("time", TimeBand.HOUR.id());
+        params.put("round", Integer.toString(roundBase));
+        return protect(dataset, op, op + "|" + layer.id(), params, raw, k, roundBase, level, layer);
     }
 
-    /** Dwell minutes and devices per area × time band of arrival, protected. */
-    public Result dwell(String dataset, AreaLayer layer, TimeBand band, int k, int roundBase, Cancellation cancel) {
+    /**
+     * Dwell minutes and devices per area × time band of arrival, protected.
+     *
+     * @param level ward or small-area (the areas of {@code layer})
+     */
+    public Result dwell(String dataset, AreaLevel level, AreaLayer layer, TimeBand band, int k, int roundBase,
+                        Cancellation cancel) {
+        requireLayerLevel(level);
         CountTable raw = LocationQueries.dwell(vault, dataset, layer, band, cancel);
-        Map<String, String> params = new LinkedHashMap<>(Map.of("areas", layer.id(), "time", band.id(),
-                "round", Integer.toString(roundBase)));
-        return protect(dataset, "dwell", "dwell|" + layer.id() + "|" + band.id(), params, raw, k, roundBase);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("by", level.id());
+        params.put("areas", layer.id());
+        params.put("time", band.id());
+        params.put("round", Integer.toString(roundBase));
+        return protect(dataset, "dwell", "dwell|" + layer.id() + "|" + band.id(), params, raw, k, roundBase, level, layer);
+    }
+
+    private static void requireLayerLevel(AreaLevel level) {
+        if (!level.needsLayer()) {
+            throw new IllegalArgumentException("Residents/visitors and dwell time are computed for areas of a boundary"
+                    + " layer (ward or small-area), not for " + level.id() + ".");
+        }
     }
 
     private Result protect(String dataset, String op, String grouping, Map<String, String> params, CountTable raw,
-                           int k, int roundBase) {
+                           int k, int roundBase, AreaLevel level, AreaLayer layer) {
         SuppressionMemory memory = new SuppressionMemory(vault.project().catalog());
         ProtectedTable t = new DisclosureGuard(k, roundBase).protect(raw, memory.hidden(dataset, grouping));
-        return new Result(dataset, op, grouping, params, t);
+        return new Result(dataset, op, grouping, params, t, level, layer);
     }
 
     /**
@@ -124,6 +157,46 @@ public final class LocationService {
         Map<String, String> p = new LinkedHashMap<>(result.parameters());
         p.put("format", out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv");
         new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".export", p,
+                result.table().k(), out.toAbsolutePath().toString(), AuditLog.sha256(out));
+    }
+
+    /**
+     * Draws a protected area result as a choropleth ({@link LocationMaps}) for one time value and measure and
+     * writes it as PNG (or SVG when the file name ends in {@code .svg}); remembers the suppression pattern and
+     * writes an audit entry ({@code <operation>.map.export}) with the file's SHA-256.
+     *
+     * @throws IllegalArgumentException for an OD matrix, an unknown time value or measure, or another extension
+     */
+    public void exportMap(Result result, String time, String measure, int width, int height, Path out) {
+        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean svg = name.endsWith(".svg");
+        if (!svg && !name.endsWith(".png")) {
+            throw new IllegalArgumentException("A map is written as .png or .svg, not \"" + out.getFileName() + "\".");
+        }
+        if (!LocationMaps.mappable(result)) {
+            throw new IllegalArgumentException("An origin–destination matrix has no map; export it as a table.");
+        }
+        jp.ebpm.analysis.gis.map.MapSpec spec = LocationMaps.spec(result, LocationMaps.shapes(result), time, measure);
+        try {
+            if (out.toAbsolutePath().getParent() != null) {
+                java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            if (svg) {
+                java.nio.file.Files.writeString(out, jp.ebpm.analysis.gis.map.MapRenderer.renderSvg(spec, width, height),
+                        StandardCharsets.UTF_8);
+            } else {
+                java.nio.file.Files.write(out, jp.ebpm.analysis.gis.map.MapRenderer.renderPng(spec, width, height, 150));
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+        }
+        new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
+        Map<String, String> p = new LinkedHashMap<>(result.parameters());
+        p.put("at", time);
+        p.put("measure", measure);
+        p.put("format", svg ? "svg" : "png");
+        p.put("size", width + "x" + height);
+        new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".map.export", p,
                 result.table().k(), out.toAbsolutePath().toString(), AuditLog.sha256(out));
     }
 
