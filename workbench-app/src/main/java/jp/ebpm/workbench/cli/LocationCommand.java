@@ -11,6 +11,7 @@ import jp.ebpm.analysis.privacy.guard.ProtectedTable;
 import jp.ebpm.analysis.privacy.location.AreaLayer;
 import jp.ebpm.analysis.privacy.location.AreaLevel;
 import jp.ebpm.analysis.privacy.location.LocationImportOptions;
+import jp.ebpm.analysis.privacy.location.LocationMaps;
 import jp.ebpm.analysis.privacy.location.LocationService;
 import jp.ebpm.analysis.privacy.location.MeshPopulationImporter;
 import jp.ebpm.analysis.privacy.location.PingImporter;
@@ -24,11 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench location}: private location data (import, aggregate, OD matrix). */
+/**
+ * {@code workbench location}: private location data (import, area × time, OD matrix, residents/visitors, dwell
+ * time, maps). Every output passes the disclosure guard and is recorded in the audit log.
+ */
 @Command(name = "location", mixinStandardHelpOptions = true,
         description = "Private location data: pseudonymised, encrypted import and guarded aggregates."
                 + " The passphrase comes from WORKBENCH_PASSPHRASE or a prompt.",
-        subcommands = {LocationCommand.Import.class, LocationCommand.Aggregate.class, LocationCommand.Od.class})
+        subcommands = {LocationCommand.Import.class, LocationCommand.Aggregate.class, LocationCommand.Od.class,
+            LocationCommand.Presence.class, LocationCommand.Dwell.class, LocationCommand.MapCmd.class})
 final class LocationCommand implements Runnable {
 
     @Spec
@@ -74,6 +79,20 @@ final class LocationCommand implements Runnable {
         out.println("wrote " + file + ": " + t.cells().size() + " cells, " + t.primaryCount() + " suppressed (fewer than k="
                 + t.k() + " devices), " + t.secondaryCount() + " suppressed to protect them"
                 + (t.roundBase() > 1 ? ", rounded to base " + t.roundBase() : "") + ".");
+    }
+
+    static void checkK(Integer k) {
+        if (k != null && k < 3) {
+            throw new IllegalArgumentException("--k must be at least 3.");
+        }
+    }
+
+    static AreaLevel layerLevel(String by, String what) {
+        AreaLevel level = AreaLevel.parse(by);
+        if (!level.needsLayer()) {
+            throw new IllegalArgumentException("--by must be ward or small-area for " + what + " (they need area polygons).");
+        }
+        return level;
     }
 
     static int round(Integer r) {
@@ -210,6 +229,196 @@ final class LocationCommand implements Runnable {
                 LocationService.Result r = s.od(dataset, layer, kk, base, Cancellation.none());
                 s.export(r, out);
                 summary(spec.commandLine().getOut(), out, r.table());
+                return 0;
+            } finally {
+                Arrays.fill(pass, '\0');
+            }
+        }
+    }
+
+    @Command(name = "presence", mixinStandardHelpOptions = true,
+            description = "Residents or visitors present per area and hour, with disclosure control, to CSV or XLSX."
+                    + " A device's home area is the area with the most of its pings between 00:00 and 04:59 over the"
+                    + " whole dataset (ties: smallest area key); devices never seen at night are visitors everywhere."
+                    + " Columns: area,time,pings,residents (or visitors).")
+    static final class Presence implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+        @Option(names = "--dataset", required = true, paramLabel = "D")
+        String dataset;
+        @Option(names = "--who", required = true, paramLabel = "WHO", description = "residents or visitors")
+        String who;
+        @Option(names = "--by", defaultValue = "ward", paramLabel = "LEVEL", description = "ward (default) or small-area with --areas")
+        String by;
+        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
+        Integer k;
+        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
+        Integer round;
+        @Option(names = "--out", required = true, paramLabel = "F", description = "Output .csv or .xlsx")
+        Path out;
+        @Mixin
+        AreaOptions areas;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean residents = residents(who);
+            AreaLevel level = layerLevel(by, "residents/visitors");
+            int base = round(round);
+            checkK(k);
+            char[] pass = passphrase();
+            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
+                int kk = LocationService.effectiveK(p.catalog(), k);
+                AreaLayer layer = areas.resolve(p, level, spec.commandLine().getErr());
+                LocationService s = new LocationService(v);
+                LocationService.Result r = s.presence(dataset, level, layer, residents, kk, base, Cancellation.none());
+                s.export(r, out);
+                summary(spec.commandLine().getOut(), out, r.table());
+                return 0;
+            } finally {
+                Arrays.fill(pass, '\0');
+            }
+        }
+    }
+
+    static boolean residents(String who) {
+        if ("residents".equalsIgnoreCase(who)) {
+            return true;
+        }
+        if ("visitors".equalsIgnoreCase(who)) {
+            return false;
+        }
+        throw new IllegalArgumentException("--who must be residents or visitors, not \"" + who + "\".");
+    }
+
+    @Command(name = "dwell", mixinStandardHelpOptions = true,
+            description = "Dwell time per area and time band of arrival, with disclosure control, to CSV or XLSX."
+                    + " A stay is a maximal run of consecutive pings of a device on one date in the same area; it lasts"
+                    + " from its first ping to the first ping of the next stay that date (the day's last stay: to its"
+                    + " own last ping). Columns: area,time,dwell_minutes (sum over the stays starting in that area and"
+                    + " band),devices (distinct devices with such a stay).")
+    static final class Dwell implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+        @Option(names = "--dataset", required = true, paramLabel = "D")
+        String dataset;
+        @Option(names = "--by", defaultValue = "ward", paramLabel = "LEVEL", description = "ward (default) or small-area with --areas")
+        String by;
+        @Option(names = "--time", defaultValue = "hour", paramLabel = "BAND", description = "hour (default), weekday, date or month")
+        String time;
+        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
+        Integer k;
+        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
+        Integer round;
+        @Option(names = "--out", required = true, paramLabel = "F", description = "Output .csv or .xlsx")
+        Path out;
+        @Mixin
+        AreaOptions areas;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            AreaLevel level = layerLevel(by, "dwell time");
+            TimeBand band = TimeBand.parse(time);
+            int base = round(round);
+            checkK(k);
+            char[] pass = passphrase();
+            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
+                int kk = LocationService.effectiveK(p.catalog(), k);
+                AreaLayer layer = areas.resolve(p, level, spec.commandLine().getErr());
+                LocationService s = new LocationService(v);
+                LocationService.Result r = s.dwell(dataset, level, layer, band, kk, base, Cancellation.none());
+                s.export(r, out);
+                summary(spec.commandLine().getOut(), out, r.table());
+                return 0;
+            } finally {
+                Arrays.fill(pass, '\0');
+            }
+        }
+    }
+
+    @Command(name = "map", mixinStandardHelpOptions = true,
+            description = "A choropleth map (PNG or SVG) of one time value of a guarded area table: only published"
+                    + " cells are drawn; suppressed areas are hatched grey (legend \"χ 秘匿\"). The export is recorded in"
+                    + " the audit log with the file's SHA-256.")
+    static final class MapCmd implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+        @Option(names = "--dataset", required = true, paramLabel = "D")
+        String dataset;
+        @Option(names = "--table", defaultValue = "aggregate", paramLabel = "TABLE",
+                description = "aggregate (default: pings/devices), residents, visitors or dwell")
+        String table;
+        @Option(names = "--by", defaultValue = "ward", paramLabel = "LEVEL",
+                description = "ward (default), small-area, mesh3 or mesh4 (meshes: aggregate only)")
+        String by;
+        @Option(names = "--time", defaultValue = "hour", paramLabel = "BAND",
+                description = "hour (default), weekday, date or month (residents/visitors: hour only)")
+        String time;
+        @Option(names = "--at", required = true, paramLabel = "VALUE", description = "The time value to map, e.g. 8 (hour), weekend, 2026-04-01")
+        String at;
+        @Option(names = "--measure", paramLabel = "COLUMN",
+                description = "Column to map (default: the persons count: devices, residents, visitors or population)")
+        String measure;
+        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
+        Integer k;
+        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
+        Integer round;
+        @Option(names = "--width", defaultValue = "1200", paramLabel = "PX")
+        int width;
+        @Option(names = "--height", defaultValue = "900", paramLabel = "PX")
+        int height;
+        @Option(names = "--out", required = true, paramLabel = "F", description = "Output .png or .svg")
+        Path out;
+        @Mixin
+        AreaOptions areas;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            AreaLevel level = AreaLevel.parse(by);
+            TimeBand band = TimeBand.parse(time);
+            String kind = table.toLowerCase(java.util.Locale.ROOT);
+            if (!java.util.List.of("aggregate", "residents", "visitors", "dwell").contains(kind)) {
+                throw new IllegalArgumentException("--table must be aggregate, residents, visitors or dwell, not \"" + table + "\".");
+            }
+            if (!kind.equals("aggregate")) {
+                layerLevel(by, kind);
+            }
+            if ((kind.equals("residents") || kind.equals("visitors")) && band != TimeBand.HOUR) {
+                throw new IllegalArgumentException("Residents and visitors are counted per hour: use --time hour.");
+            }
+            String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+                throw new IllegalArgumentException("--out must end in .png or .svg.");
+            }
+            if (width < 200 || height < 150 || width > 10000 || height > 10000) {
+                throw new IllegalArgumentException("--width/--height must be between 200×150 and 10000×10000 pixels.");
+            }
+            int base = round(round);
+            checkK(k);
+            char[] pass = passphrase();
+            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
+                int kk = LocationService.effectiveK(p.catalog(), k);
+                AreaLayer layer = level.needsLayer() ? areas.resolve(p, level, spec.commandLine().getErr()) : null;
+                LocationService s = new LocationService(v);
+                LocationService.Result r = switch (kind) {
+                    case "residents", "visitors" -> s.presence(dataset, level, layer, kind.equals("residents"), kk, base,
+                            Cancellation.none());
+                    case "dwell" -> s.dwell(dataset, level, layer, band, kk, base, Cancellation.none());
+                    default -> s.aggregate(dataset, level, layer, band, kk, base, Cancellation.none());
+                };
+                String m = measure != null ? measure : LocationMaps.defaultMeasure(r.table());
+                s.exportMap(r, at, m, width, height, out);
+                ProtectedTable t = r.table();
+                java.util.Map<String, Long> values = LocationMaps.values(t, at, m);
+                long hidden = values.values().stream().filter(java.util.Objects::isNull).count();
+                spec.commandLine().getOut().println("wrote " + out + ": " + m + " at " + t.header().get(1) + " " + at + ", "
+                        + values.size() + " areas, " + hidden + " suppressed (χ), k=" + t.k()
+                        + (t.roundBase() > 1 ? ", rounded to base " + t.roundBase() : "") + ".");
                 return 0;
             } finally {
                 Arrays.fill(pass, '\0');

@@ -7,12 +7,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.locationtech.jts.geom.Coordinate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import jp.ebpm.analysis.privacy.audit.AuditLog;
+import jp.ebpm.analysis.privacy.location.AreaLayer;
 
 class LocationCommandTest {
 
@@ -142,5 +162,251 @@ class LocationCommandTest {
                 "--by", "mesh3", "--time", "hour", "--out", p(dir.resolve("mp.csv")));
         assertEquals(0, a.exitCode(), a.err());
         assertEquals("area,time,population", Files.readAllLines(dir.resolve("mp.csv")).get(0));
+    }
+
+    // ---- residents/visitors, dwell and maps, checked against an independent computation in plain Java ----
+
+    private record Ping(String id, LocalDateTime ts, String ward) {
+    }
+
+    private static final List<String> WARDS = List.of("14131", "14132", "14133", "14134");
+
+    /**
+     * 50 devices over two dates in four wards: devices 0–39 have a night ping at home (ward d mod 3, some with
+     * a second night ping elsewhere), 40–49 are never seen at night; every device is in ward 14131 or 14132 at
+     * 8 h; the other day pings are random. Minutes are distinct per device and date.
+     */
+    private static List<Ping> syntheticPings() {
+        Random rnd = new Random(42);
+        List<Ping> out = new ArrayList<>();
+        for (int d = 0; d < 50; d++) {
+            String id = String.format("dev-%03d", d);
+            for (LocalDate date : List.of(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 7))) {
+                TreeMap<Integer, String> day = new TreeMap<>();
+                if (d < 40) {
+                    day.put(60 + rnd.nextInt(240), WARDS.get(d % 3));
+                    if (rnd.nextInt(10) < 3) {
+                        day.putIfAbsent(60 + rnd.nextInt(240), WARDS.get(rnd.nextInt(4)));
+                    }
+                }
+                day.put(480 + rnd.nextInt(60), d % 2 == 0 ? "14131" : "14132");
+                int n = 3 + rnd.nextInt(4);
+                for (int i = 0; i < n; i++) {
+                    day.putIfAbsent(360 + rnd.nextInt(1020), WARDS.get(rnd.nextInt(4)));
+                }
+                day.forEach((m, w) -> out.add(new Ping(id, date.atStartOfDay().plusMinutes(m), w)));
+            }
+        }
+        return out;
+    }
+
+    private static Path writePings(Path file, List<Ping> pings) throws Exception {
+        Map<String, Coordinate> at = new HashMap<>();
+        for (AreaLayer.Area a : AreaLayer.bundledWards().areas()) {
+            at.put(a.key(), a.geometry().getInteriorPoint().getCoordinate());
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        List<String> lines = new ArrayList<>(List.of("device_id,timestamp,lat,lon"));
+        for (Ping p : pings) {
+            Coordinate c = at.get(p.ward());
+            lines.add(p.id() + "," + f.format(p.ts()) + "," + c.y + "," + c.x);
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Expected cell: pings (or dwell minutes) and the set of devices, keyed "area,hour". */
+    private record Expected(Map<String, long[]> counts, Map<String, Set<String>> devices) {
+        Expected() {
+            this(new HashMap<>(), new HashMap<>());
+        }
+
+        void add(String key, String id, long count) {
+            counts.computeIfAbsent(key, x -> new long[1])[0] += count;
+            devices.computeIfAbsent(key, x -> new HashSet<>()).add(id);
+        }
+
+        long count(String key) {
+            return counts.containsKey(key) ? counts.get(key)[0] : 0;
+        }
+
+        int persons(String key) {
+            return devices.containsKey(key) ? devices.get(key).size() : 0;
+        }
+    }
+
+    /** Home area: most pings at 00:00–04:59 over all dates, ties to the smallest key; none if never seen at night. */
+    private static Map<String, String> homes(List<Ping> pings) {
+        Map<String, Map<String, Integer>> night = new HashMap<>();
+        for (Ping p : pings) {
+            if (p.ts().getHour() < 5) {
+                night.computeIfAbsent(p.id(), x -> new TreeMap<>()).merge(p.ward(), 1, Integer::sum);
+            }
+        }
+        Map<String, String> home = new HashMap<>();
+        night.forEach((id, m) -> home.put(id, m.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow().getKey()));
+        return home;
+    }
+
+    private static Expected presence(List<Ping> pings, boolean residents) {
+        Map<String, String> home = homes(pings);
+        Expected e = new Expected();
+        for (Ping p : pings) {
+            if (p.ward().equals(home.get(p.id())) == residents) {
+                e.add(p.ward() + "," + p.ts().getHour(), p.id(), 1);
+            }
+        }
+        return e;
+    }
+
+    /** Stays per device and date; a stay lasts until the next stay's first ping (last stay: its own last ping). */
+    private static Expected dwell(List<Ping> pings) {
+        Map<String, List<Ping>> byDay = new TreeMap<>();
+        for (Ping p : pings) {
+            byDay.computeIfAbsent(p.id() + "|" + p.ts().toLocalDate(), x -> new ArrayList<>()).add(p);
+        }
+        Map<String, long[]> seconds = new HashMap<>();
+        Expected e = new Expected();
+        for (List<Ping> day : byDay.values()) {
+            day.sort(Comparator.comparing(Ping::ts).thenComparing(Ping::ward));
+            List<Ping[]> stays = new ArrayList<>(); // first, last ping of each stay
+            for (Ping p : day) {
+                if (stays.isEmpty() || !stays.get(stays.size() - 1)[0].ward().equals(p.ward())) {
+                    stays.add(new Ping[] {p, p});
+                } else {
+                    stays.get(stays.size() - 1)[1] = p;
+                }
+            }
+            for (int i = 0; i < stays.size(); i++) {
+                Ping first = stays.get(i)[0];
+                LocalDateTime end = i + 1 < stays.size() ? stays.get(i + 1)[0].ts() : stays.get(i)[1].ts();
+                String key = first.ward() + "," + first.ts().getHour();
+                seconds.computeIfAbsent(key, x -> new long[1])[0] += java.time.Duration.between(first.ts(), end).getSeconds();
+                e.devices().computeIfAbsent(key, x -> new HashSet<>()).add(first.id());
+            }
+        }
+        seconds.forEach((key, s) -> e.counts().put(key, new long[] {Math.round(s[0] / 60.0)}));
+        return e;
+    }
+
+    /** Compares a guarded area × hour CSV with the expected cells: equal where published, χ where 1..k−1 devices. */
+    private static int checkAgainst(List<String> rows, Expected e, int k) {
+        int suppressed = 0;
+        int nonZero = 0;
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",");
+            String key = f[0] + "," + f[1];
+            int persons = e.persons(key);
+            if ("χ".equals(f[3])) {
+                assertEquals("χ", f[2], r);
+                suppressed++;
+                continue;
+            }
+            assertTrue(persons == 0 || persons >= k, "a cell with " + persons + " devices must be suppressed: " + r);
+            assertEquals(persons, Long.parseLong(f[3]), r);
+            assertEquals(e.count(key), Long.parseLong(f[2]), r);
+            if (persons > 0) {
+                nonZero++;
+            }
+        }
+        assertTrue(suppressed > 0 && nonZero > 0, "the data must give both suppressed and published cells");
+        return suppressed;
+    }
+
+    private static JsonNode lastAudit(Path proj) throws Exception {
+        List<String> lines = Files.readAllLines(proj.resolve(AuditLog.FILE), StandardCharsets.UTF_8);
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void residentsVisitorsDwellAndMapsMatchAnIndependentComputation(@TempDir Path dir) throws Exception {
+        List<Ping> pings = syntheticPings();
+        Path proj = dir.resolve("proj");
+        CliTestSupport.Result imp = CliTestSupport.run("location", "import", "--project", p(proj), "--file",
+                p(writePings(dir.resolve("pings.csv"), pings)), "--name", "pings", "--kind", "pings");
+        assertEquals(0, imp.exitCode(), imp.err());
+
+        for (String who : List.of("residents", "visitors")) {
+            Path out = dir.resolve(who + ".csv");
+            CliTestSupport.Result r = CliTestSupport.run("location", "presence", "--project", p(proj), "--dataset", "pings",
+                    "--who", who, "--k", "3", "--out", p(out));
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
+            assertEquals("area,time,pings," + who, rows.get(0));
+            assertEquals(1 + 7 * 24, rows.size());
+            checkAgainst(rows, presence(pings, who.equals("residents")), 3);
+            JsonNode a = lastAudit(proj);
+            assertEquals(who + ".export", a.get("operation").asText());
+            assertEquals(AuditLog.sha256(out), a.get("output_sha256").asText());
+        }
+        // by construction: every device is at 14131 or 14132 at 8 h, and half of the devices 0–39 live in 14131
+        Expected res = presence(pings, true);
+        assertTrue(res.persons("14131,8") >= 3, "a published residents cell at 8 h");
+
+        Path dw = dir.resolve("dwell.csv");
+        CliTestSupport.Result d = CliTestSupport.run("location", "dwell", "--project", p(proj), "--dataset", "pings",
+                "--k", "3", "--out", p(dw));
+        assertEquals(0, d.exitCode(), d.err());
+        List<String> dwRows = Files.readAllLines(dw, StandardCharsets.UTF_8);
+        assertEquals("area,time,dwell_minutes,devices", dwRows.get(0));
+        checkAgainst(dwRows, dwell(pings), 3);
+        assertEquals("dwell.export", lastAudit(proj).get("operation").asText());
+
+        // map of the residents at 8 h: PNG written, audited with its SHA-256, as many χ areas as the table has
+        Path png = dir.resolve("maps/residents-8.png");
+        CliTestSupport.Result m = CliTestSupport.run("location", "map", "--project", p(proj), "--dataset", "pings",
+                "--table", "residents", "--at", "8", "--k", "3", "--out", p(png));
+        assertEquals(0, m.exitCode(), m.err());
+        var img = ImageIO.read(png.toFile());
+        assertEquals(1200, img.getWidth());
+        assertEquals(900, img.getHeight());
+        JsonNode a = lastAudit(proj);
+        assertEquals("residents.map.export", a.get("operation").asText());
+        assertEquals(png.toAbsolutePath().toString(), a.get("output").asText());
+        assertEquals(AuditLog.sha256(png), a.get("output_sha256").asText());
+        assertEquals("8", a.get("parameters").get("at").asText());
+        assertEquals("residents", a.get("parameters").get("measure").asText());
+        long chiAt8 = Files.readAllLines(dir.resolve("residents.csv"), StandardCharsets.UTF_8).stream()
+                .filter(r -> r.split(",")[1].equals("8") && r.endsWith(",χ")).count();
+        assertTrue(m.out().contains("7 areas, " + chiAt8 + " suppressed"), m.out() + " (χ at 8 h in the table: " + chiAt8 + ")");
+
+        // SVG of the visitors' pings; the legend names the suppressed entry
+        Path svg = dir.resolve("visitors.svg");
+        CliTestSupport.Result ms = CliTestSupport.run("location", "map", "--project", p(proj), "--dataset", "pings",
+                "--table", "visitors", "--at", "14", "--measure", "pings", "--k", "3", "--out", p(svg));
+        assertEquals(0, ms.exitCode(), ms.err());
+        String svgText = Files.readString(svg, StandardCharsets.UTF_8);
+        assertTrue(svgText.contains("pings (time 14)"), "legend title");
+        assertEquals("visitors.map.export", lastAudit(proj).get("operation").asText());
+
+        // a mesh map of the area × hour table
+        Path mesh = dir.resolve("mesh.png");
+        CliTestSupport.Result mm = CliTestSupport.run("location", "map", "--project", p(proj), "--dataset", "pings",
+                "--by", "mesh4", "--at", "8", "--measure", "pings", "--k", "3", "--out", p(mesh));
+        assertEquals(0, mm.exitCode(), mm.err());
+        assertTrue(Files.size(mesh) > 1000);
+
+        // refused: no file, no audit entry
+        int entries = Files.readAllLines(proj.resolve(AuditLog.FILE)).size();
+        Path bad = dir.resolve("bad.png");
+        assertEquals(2, CliTestSupport.run("location", "map", "--project", p(proj), "--dataset", "pings", "--table", "od",
+                "--at", "8", "--out", p(bad)).exitCode());
+        assertEquals(2, CliTestSupport.run("location", "map", "--project", p(proj), "--dataset", "pings", "--table", "dwell",
+                "--by", "mesh3", "--at", "8", "--out", p(bad)).exitCode());
+        assertEquals(2, CliTestSupport.run("location", "map", "--project", p(proj), "--dataset", "pings",
+                "--at", "8", "--out", p(dir.resolve("bad.jpg"))).exitCode());
+        CliTestSupport.Result noHour = CliTestSupport.run("location", "map", "--project", p(proj), "--dataset", "pings",
+                "--at", "25", "--out", p(bad));
+        assertEquals(2, noHour.exitCode());
+        assertTrue(noHour.err().contains("no time \"25\""), noHour.err());
+        assertEquals(2, CliTestSupport.run("location", "presence", "--project", p(proj), "--dataset", "pings",
+                "--who", "tourists", "--out", p(dir.resolve("x.csv"))).exitCode());
+        assertFalse(Files.exists(bad));
+        assertEquals(entries, Files.readAllLines(proj.resolve(AuditLog.FILE)).size());
+        CliTestSupport.Result v = CliTestSupport.run("audit", "--project", p(proj), "--verify");
+        assertEquals(0, v.exitCode(), v.err());
+        assertTrue(v.out().contains((entries) + " entries"), v.out());
     }
 }

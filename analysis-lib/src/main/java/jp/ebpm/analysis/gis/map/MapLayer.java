@@ -25,6 +25,12 @@ public record MapLayer(String name, List<Geometry> geometries, double[] values, 
                        Classification classification, ColorRamp ramp, List<String> labels, Color fill, double opacity,
                        boolean sizeByValue, String noDataLabel, Color noDataFill) {
 
+    /** A layer with the default "no data" style. */
+    public MapLayer(String name, List<Geometry> geometries, double[] values, String valueName, Classification classification,
+                    ColorRamp ramp, List<String> labels, Color fill, double opacity, boolean sizeByValue) {
+        this(name, geometries, values, valueName, classification, ramp, labels, fill, opacity, sizeByValue, null, null);
+    }
+
     /** A plain (outline or single-colour) layer. */
     public static MapLayer plain(String name, List<Geometry> geometries, Color fill, double opacity) {
         return new MapLayer(name, geometries, null, null, null, null, null, fill, opacity, false, null, null);
