@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -22,10 +23,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import org.jfree.fx.FXGraphics2D;
+
+import jp.ebpm.analysis.gis.map.MapRenderer;
+import jp.ebpm.analysis.gis.map.MapSpec;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.audit.AuditEntry;
 import jp.ebpm.analysis.privacy.audit.AuditLog;
@@ -33,6 +39,7 @@ import jp.ebpm.analysis.privacy.guard.ProtectedTable;
 import jp.ebpm.analysis.privacy.location.AreaLayer;
 import jp.ebpm.analysis.privacy.location.AreaLevel;
 import jp.ebpm.analysis.privacy.location.LocationImportOptions;
+import jp.ebpm.analysis.privacy.location.LocationMaps;
 import jp.ebpm.analysis.privacy.location.LocationService;
 import jp.ebpm.analysis.privacy.location.MeshPopulationImporter;
 import jp.ebpm.analysis.privacy.location.PingImporter;
@@ -44,10 +51,23 @@ import jp.ebpm.analysis.store.Sensitivity;
 import jp.ebpm.workbench.app.AppContext;
 
 /**
- * The view of {@link LocationFeature}. Private results reach the table only as {@link ProtectedTable}s
- * from {@link LocationService}, and each one shown or exported is recorded in the audit log.
+ * The view of {@link LocationFeature}. Private results reach the table and the map only as
+ * {@link ProtectedTable}s from {@link LocationService}, and each one shown or exported is recorded in the
+ * audit log. The map draws one time value and measure of the current area result through
+ * {@link LocationMaps} (published cells only; suppressed areas hatched grey, legend "χ 秘匿").
  */
 final class LocationView {
+
+    /** What the user asked for. */
+    enum Operation { AGGREGATE, OD, RESIDENTS, VISITORS, DWELL }
+
+    /** A computed result with its area polygons (null when it cannot be mapped). */
+    record Computed(LocationService.Result result, LocationMaps.AreaShapes shapes) {
+    }
+
+    /** Size of exported maps. */
+    static final int MAP_WIDTH = 1200;
+    static final int MAP_HEIGHT = 900;
 
     private final AppContext ctx;
     private final ResourceBundle b;
@@ -67,8 +87,15 @@ final class LocationView {
     private final TextField exportFile = new TextField();
     private final TableView<AuditEntry> audit = new TableView<>();
     private final Label auditStatus = new Label();
+    private final ComboBox<String> mapTime = new ComboBox<>();
+    private final ChoiceBox<String> mapMeasure = new ChoiceBox<>();
+    private final TextField mapFile = new TextField();
+    private final Label mapInfo = new Label();
+    private final Canvas mapCanvas = new Canvas(800, 500);
     private UnlockedVault vault;
     private LocationService.Result current;
+    private LocationMaps.AreaShapes currentShapes;
+    private boolean updatingMapChoices;
 
     LocationView(AppContext ctx) {
         this.ctx = ctx;
@@ -117,14 +144,19 @@ final class LocationView {
         k.setEditable(true);
         round.setId("round");
         round.setValue(round.getItems().get(0));
-        Button aggregate = button("aggregate", "location.aggregate", () -> run(false));
-        Button od = button("od", "location.od", () -> run(true));
+        Button aggregate = button("aggregate", "location.aggregate", () -> run(Operation.AGGREGATE));
+        Button od = button("od", "location.od", () -> run(Operation.OD));
+        Button residents = button("residents", "location.residents", () -> run(Operation.RESIDENTS));
+        Button visitors = button("visitors", "location.visitors", () -> run(Operation.VISITORS));
+        Button dwell = button("dwell", "location.dwell", () -> run(Operation.DWELL));
         Button export = button("export", "location.export", this::export);
         exportFile.setId("exportFile");
         exportFile.setPromptText("out.csv / out.xlsx");
         HBox aggRow = new HBox(8, new Label(b.getString("location.dataset")), dataset, new Label(b.getString("location.by")), by,
                 new Label(b.getString("location.time")), time, new Label(b.getString("location.k")), k,
-                new Label(b.getString("location.round")), round, aggregate, od, exportFile, export);
+                new Label(b.getString("location.round")), round);
+        HBox opRow = new HBox(8, aggregate, od, residents, visitors, dwell, exportFile, export);
+        HBox.setHgrow(exportFile, Priority.ALWAYS);
 
         table.setId("result");
         shown.setId("shown");
@@ -152,11 +184,35 @@ final class LocationView {
         VBox auditBox = new VBox(6, new HBox(8, refresh, verify, exportLog, auditStatus), audit);
         VBox.setVgrow(audit, Priority.ALWAYS);
 
-        TabPane tabs = new TabPane(new Tab(b.getString("location.tab.table"), tableBox),
+        mapTime.setId("mapTime");
+        mapMeasure.setId("mapMeasure");
+        mapFile.setId("mapFile");
+        mapFile.setPromptText("map.png / map.svg");
+        mapInfo.setId("mapInfo");
+        mapInfo.setText(b.getString("location.map.none"));
+        mapCanvas.setId("locationMap");
+        mapTime.valueProperty().addListener((o, a, v) -> redrawMap());
+        mapMeasure.valueProperty().addListener((o, a, v) -> redrawMap());
+        Button exportMap = button("exportMap", "location.map.export", this::exportMap);
+        HBox mapControls = new HBox(8, new Label(b.getString("location.map.time")), mapTime,
+                new Label(b.getString("location.map.measure")), mapMeasure, mapFile, exportMap);
+        HBox.setHgrow(mapFile, Priority.ALWAYS);
+        Pane holder = new Pane(mapCanvas);
+        holder.setMinSize(0, 0);
+        mapCanvas.widthProperty().bind(holder.widthProperty());
+        mapCanvas.heightProperty().bind(holder.heightProperty());
+        mapCanvas.widthProperty().addListener(o -> redrawMap());
+        mapCanvas.heightProperty().addListener(o -> redrawMap());
+        VBox mapBox = new VBox(6, mapControls, mapInfo, holder);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+
+        Tab mapTab = new Tab(b.getString("location.tab.map"), mapBox);
+        mapTab.setId("mapTab");
+        TabPane tabs = new TabPane(new Tab(b.getString("location.tab.table"), tableBox), mapTab,
                 new Tab(b.getString("location.tab.audit"), auditBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
-        root.getChildren().addAll(top, importRow, aggRow, tabs);
+        root.getChildren().addAll(top, importRow, aggRow, opRow, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.setPadding(new Insets(8));
     }
@@ -204,8 +260,10 @@ final class LocationView {
             vault = null;
         }
         current = null;
+        currentShapes = null;
         table.getItems().clear();
         table.getColumns().clear();
+        updateMapChoices();
         status.setText(b.getString("location.status.locked"));
     }
 
@@ -241,13 +299,20 @@ final class LocationView {
                 });
     }
 
-    private void run(boolean od) {
+    private void run(Operation op) {
         UnlockedVault v = vault;
         String ds = dataset.getValue();
         if (v == null || ds == null) {
             return;
         }
         AreaLevel level = AreaLevel.parse(by.getValue());
+        if (op != Operation.AGGREGATE && !level.needsLayer()) {
+            // OD, residents/visitors and dwell need area polygons: they are computed by ward
+            level = AreaLevel.WARD;
+            by.setValue(level.id());
+            status.setText(b.getString("location.status.wardOnly"));
+        }
+        AreaLevel lv = level;
         TimeBand band = TimeBand.parse(time.getValue());
         int kk = k.getValue();
         int base = round.getSelectionModel().getSelectedIndex() <= 0 ? 1 : Integer.parseInt(round.getValue());
@@ -255,20 +320,27 @@ final class LocationView {
             Project p = v.project();
             int effective = LocationService.effectiveK(p.catalog(), kk);
             AreaLayer layer = null;
-            if (od || level.needsLayer()) {
+            if (lv.needsLayer()) {
                 layer = AreaLayer.findWardLayer(p).map(d -> AreaLayer.fromProject(p, d.name(), AreaLayer.defaultKeyField(d)))
                         .orElseGet(AreaLayer::bundledWards);
             }
             LocationService s = new LocationService(v);
-            LocationService.Result r = od ? s.od(ds, layer, effective, base, cancel)
-                    : s.aggregate(ds, level, layer, band, effective, base, cancel);
+            LocationService.Result r = switch (op) {
+                case OD -> s.od(ds, layer, effective, base, cancel);
+                case RESIDENTS -> s.presence(ds, lv, layer, true, effective, base, cancel);
+                case VISITORS -> s.presence(ds, lv, layer, false, effective, base, cancel);
+                case DWELL -> s.dwell(ds, lv, layer, band, effective, base, cancel);
+                case AGGREGATE -> s.aggregate(ds, lv, layer, band, effective, base, cancel);
+            };
             s.recordView(r);
-            return r;
+            return new Computed(r, LocationMaps.mappable(r) ? LocationMaps.shapes(r) : null);
         }, this::show);
     }
 
-    private void show(LocationService.Result r) {
+    private void show(Computed computed) {
+        LocationService.Result r = computed.result();
         current = r;
+        currentShapes = computed.shapes();
         ProtectedTable t = r.table();
         table.getColumns().clear();
         List<String> header = t.header();
@@ -284,7 +356,111 @@ final class LocationView {
         if (r.parameters().getOrDefault("areas", "").startsWith("bundled:")) {
             status.setText(b.getString("location.status.bundledWards"));
         }
+        updateMapChoices();
         refreshAudit();
+    }
+
+    /** Fills the map's time and measure choices from the current result (hour 8 and the persons count first). */
+    private void updateMapChoices() {
+        updatingMapChoices = true;
+        try {
+            LocationService.Result r = current;
+            if (r == null || currentShapes == null) {
+                mapTime.getItems().clear();
+                mapMeasure.getItems().clear();
+            } else {
+                List<String> times = LocationMaps.times(r.table());
+                String keepTime = mapTime.getValue();
+                mapTime.getItems().setAll(times);
+                mapTime.setValue(keepTime != null && times.contains(keepTime) ? keepTime : times.contains("8") ? "8" : times.get(0));
+                List<String> measures = LocationMaps.measures(r.table());
+                mapMeasure.getItems().setAll(measures);
+                mapMeasure.setValue(LocationMaps.defaultMeasure(r.table()));
+            }
+        } finally {
+            updatingMapChoices = false;
+        }
+        redrawMap();
+    }
+
+    /** The map of the current result for the chosen time value and measure, or null. */
+    private MapSpec mapSpec() {
+        LocationService.Result r = current;
+        if (r == null || currentShapes == null || mapTime.getValue() == null || mapMeasure.getValue() == null) {
+            return null;
+        }
+        return LocationMaps.spec(r, currentShapes, mapTime.getValue(), mapMeasure.getValue());
+    }
+
+    private void redrawMap() {
+        if (updatingMapChoices) {
+            return;
+        }
+        var gc = mapCanvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, mapCanvas.getWidth(), mapCanvas.getHeight());
+        int w = (int) mapCanvas.getWidth();
+        int h = (int) mapCanvas.getHeight();
+        LocationService.Result r = current;
+        if (r == null) {
+            mapInfo.setText(b.getString("location.map.none"));
+            return;
+        }
+        if (currentShapes == null) {
+            mapInfo.setText(b.getString("location.map.od"));
+            return;
+        }
+        MapSpec spec;
+        try {
+            spec = mapSpec();
+        } catch (RuntimeException e) {
+            ctx.showError(b.getString("location.map.error"), e);
+            return;
+        }
+        if (spec == null) {
+            return;
+        }
+        java.util.Map<String, Long> values = LocationMaps.values(r.table(), mapTime.getValue(), mapMeasure.getValue());
+        long hidden = values.values().stream().filter(java.util.Objects::isNull).count();
+        mapInfo.setText(MessageFormat.format(b.getString("location.map.info"), mapMeasure.getValue(),
+                r.table().header().get(1), mapTime.getValue(), Integer.toString(values.size()), Long.toString(hidden)));
+        if (w < 10 || h < 10) {
+            return;
+        }
+        MapRenderer.render(new FXGraphics2D(gc), spec, w, h);
+    }
+
+    private void exportMap() {
+        if (current == null || currentShapes == null || vault == null) {
+            return;
+        }
+        if (!mapFile.getText().isBlank()) {
+            exportMapTo(Path.of(mapFile.getText().strip()));
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
+                new FileChooser.ExtensionFilter("SVG", "*.svg"));
+        File f = fc.showSaveDialog(ctx.owner());
+        if (f != null) {
+            exportMapTo(f.toPath());
+        }
+    }
+
+    private void exportMapTo(Path out) {
+        LocationService.Result r = current;
+        UnlockedVault v = vault;
+        String t = mapTime.getValue();
+        String m = mapMeasure.getValue();
+        if (r == null || v == null || t == null || m == null) {
+            return;
+        }
+        ctx.tasks().run(b.getString("location.task.map"), (progress, cancel) -> {
+            new LocationService(v).exportMap(r, t, m, MAP_WIDTH, MAP_HEIGHT, out);
+            return out;
+        }, p -> {
+            status.setText(MessageFormat.format(b.getString("location.map.exported"), p.getFileName()));
+            refreshAudit();
+        });
     }
 
     private void export() {

@@ -98,6 +98,75 @@ class LocationFeatureTest {
         assertTrue(context.errors().isEmpty(), context.errors().toString());
     }
 
+    @Test
+    void residentsVisitorsDwellOdAndTheMap(FxRobot robot) throws Exception {
+        Path csv = dir.resolve("pings.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
+        }
+        robot.clickOn("#passphrase").write("ui test passphrase");
+        robot.clickOn("#unlock");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
+        TextField importFile = robot.lookup("#importFile").queryAs(TextField.class);
+        robot.interact(() -> importFile.setText(csv.toString()));
+        robot.clickOn("#import");
+        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        @SuppressWarnings("unchecked")
+        TableView<List<String>> table = robot.lookup("#result").queryAs(TableView.class);
+        Label shown = robot.lookup("#shown").queryAs(Label.class);
+
+        for (String op : List.of("residents", "visitors", "dwell")) {
+            robot.interact(() -> table.getItems().clear());
+            robot.clickOn("#" + op);
+            waitOrFail(() -> table.getItems().size() == 7 * 24, status);
+            String persons = op.equals("dwell") ? "devices" : op;
+            assertEquals(persons, table.getColumns().get(3).getText());
+            for (List<String> row : table.getItems()) {
+                if (!"χ".equals(row.get(3))) {
+                    long n = Long.parseLong(row.get(3));
+                    assertTrue(n == 0 || n >= 10, op + " " + row);
+                }
+            }
+        }
+
+        // the map of the dwell result: hour 8 and the persons count are preselected
+        robot.clickOn("Map");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> mapTime = robot.lookup("#mapTime").queryAs(javafx.scene.control.ComboBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> measure = robot.lookup("#mapMeasure").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertEquals("8", mapTime.getValue());
+        assertEquals("devices", measure.getValue());
+        assertEquals(List.of("dwell_minutes", "devices"), measure.getItems());
+        robot.interact(() -> measure.setValue("dwell_minutes"));
+        Label mapInfo = robot.lookup("#mapInfo").queryAs(Label.class);
+        long chiAt8 = table.getItems().stream().filter(r -> r.get(1).equals("8") && r.get(3).equals("χ")).count();
+        assertTrue(mapInfo.getText().startsWith("Map of dwell_minutes at time 8: 7 areas, " + chiAt8 + " suppressed"),
+                mapInfo.getText());
+        Path png = dir.resolve("dwell-8.png");
+        TextField mapFile = robot.lookup("#mapFile").queryAs(TextField.class);
+        robot.interact(() -> mapFile.setText(png.toString()));
+        robot.clickOn("#exportMap");
+        waitOrFail(() -> Files.exists(png) && status.getText().startsWith("Map exported"), status);
+        assertEquals(1200, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+        var last = new AuditLog(project).read().get(new AuditLog(project).read().size() - 1);
+        assertEquals("dwell.map.export", last.operation());
+        assertEquals(AuditLog.sha256(png), last.outputSha256());
+        assertEquals("dwell_minutes", last.parameters().get("measure"));
+
+        // OD: a table, no map
+        robot.clickOn("#od");
+        waitOrFail(() -> table.getItems().size() == 7 * 7, status);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> mapInfo.getText().startsWith("The OD matrix has no map"));
+        assertTrue(mapTime.getItems().isEmpty());
+
+        assertEquals(List.of("residents.view", "visitors.view", "dwell.view", "dwell.map.export", "od.view"),
+                new AuditLog(project).read().stream().map(e -> e.operation()).toList());
+        assertTrue(shown.getText().startsWith("Showing 49 cells"), shown.getText());
+        assertTrue(context.errors().isEmpty(), context.errors().toString());
+    }
+
     private void waitOrFail(java.util.concurrent.Callable<Boolean> condition, Label status) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
