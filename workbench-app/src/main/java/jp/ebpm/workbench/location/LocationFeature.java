@@ -7,7 +7,8 @@ import jp.ebpm.workbench.app.WorkbenchFeature;
 
 /**
  * The private location data feature: unlock with the passphrase, import pings or mesh population,
- * guarded aggregates (area × time, OD matrix) with k and rounding, export, and the audit log.
+ * guarded aggregates (area × time, OD matrix, residents/visitors, dwell time) with k and rounding, a map of
+ * the current area result, table and map export, and the audit log.
  */
 public final class LocationFeature implements WorkbenchFeature {
 

@@ -181,7 +181,8 @@ public final class LocationMaps {
         String valueName = measure + " (" + t.header().get(1) + " " + time + ")";
         MapLayer layer = MapLayer.choropleth(r.dataset(), shapes.plane(), values, valueName, c, ColorRamp.YL_OR_RD, labels)
                 .withNoData(SUPPRESSED_LABEL, SUPPRESSED_FILL);
-        String title = r.dataset() + " — " + r.operation() + ": " + measure + ", " + t.header().get(1) + " " + time;
+        String title = r.dataset() + " — " + (measure.equals(r.operation()) ? measure : r.operation() + ": " + measure)
+                + ", " + t.header().get(1) + " " + time;
         String attribution = "k=" + t.k() + (t.roundBase() > 1 ? ", rounded to " + t.roundBase() : "")
                 + "; χ = suppressed / 秘匿" + (shapes.source() == null ? "" : "; areas: " + shapes.source());
         return new MapSpec(title, attribution, List.of(layer), null, true, true, true);
