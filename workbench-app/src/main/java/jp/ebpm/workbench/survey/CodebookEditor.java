@@ -152,7 +152,7 @@ final class CodebookEditor {
         variableTable.getColumns().add(type);
         variableTable.getColumns().add(textColumn("codebook.col.questionJa", r -> r.questionJa, 260));
         variableTable.getColumns().add(textColumn("codebook.col.questionEn", r -> r.questionEn, 200));
-        variableTable.getColumns().add(textColumn("codebook.col.missing", r -> r.missing, 90));
+        variableTable.getColumns().add(textColumn("codebook.col.missing", r -> r.missing, 110));
         variableTable.getColumns().add(textColumn("codebook.col.members", r -> r.members, 140));
 
         valueTable.getColumns().add(textColumn("codebook.col.code", (ValueRow r) -> r.code, 80));
@@ -266,9 +266,9 @@ final class CodebookEditor {
     /** Replaces the rows by a codebook's variables. */
     void setCodebook(Codebook cb) {
         variables.setAll(rows(cb));
-        if (!variables.isEmpty()) {
-            variableTable.getSelectionModel().select(0);
-        }
+        // show the values of the first variable that has some
+        variables.stream().filter(v -> !v.values.isEmpty()).findFirst()
+                .or(() -> variables.stream().findFirst()).ifPresent(v -> variableTable.getSelectionModel().select(v));
     }
 
     /** The codebook as edited (not validated). */

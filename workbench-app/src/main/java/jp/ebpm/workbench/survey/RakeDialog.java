@@ -157,7 +157,7 @@ final class RakeDialog {
         sorted.sort((a, b) -> Boolean.compare(b.kind() == DatasetKind.STATISTICS, a.kind() == DatasetKind.STATISTICS));
         for (DatasetInfo d : sorted) {
             if (d.name().equals(dataset) || d.kind() == DatasetKind.BOUNDARY || d.kind() == DatasetKind.POINTS
-                    || d.kind() == DatasetKind.KPI) {
+                    || d.kind() == DatasetKind.KPI || d.kind() == DatasetKind.LOCATION) {
                 continue;
             }
             sourceSpecs.put(d.name(), "@" + d.name());
@@ -339,7 +339,7 @@ final class RakeDialog {
         Task<RakeResult> task = context.tasks().run(text.getString("rake.task"), (listener, cancel) -> {
             List<Margin> ms = MarginIo.parseAll(specs, null, project);
             cancel.check();
-            return Raking.rakeInto(project, dataset, ms, opt, out, listener, cancel);
+            return Raking.rakeInto(project, dataset, ms, relativeBounds(opt, ms), out, listener, cancel);
         }, r -> show(r, out));
         running = task;
         task.progressProperty().addListener((obs, old, p) -> {
@@ -357,6 +357,23 @@ final class RakeDialog {
                         : MessageFormat.format(text.getString("rake.failed"), message(task.getException())));
             }
         });
+    }
+
+    /**
+     * Without a base weight, the bounds typed in the dialog are factors of the mean weight N/n (population
+     * total over respondents), the weight every respondent would get without raking; the library bounds the
+     * adjustment of the base weight, which is 1 here, so they are scaled by N/n. With a base weight column,
+     * they are factors of that weight, as the library and {@code workbench rake --trim} take them.
+     */
+    private RakeOptions relativeBounds(RakeOptions opt, List<Margin> ms) {
+        if (opt.baseWeight() != null || (opt.lowerBound() == null && opt.upperBound() == null)) {
+            return opt;
+        }
+        double total = ms.get(0).total();
+        long n = project.catalog().get(dataset).rowCount();
+        double mean = Math.abs(total - 1.0) < 1e-9 || n == 0 ? 1.0 : total / n;
+        return opt.withBounds(opt.lowerBound() == null ? null : opt.lowerBound() * mean,
+                opt.upperBound() == null ? null : opt.upperBound() * mean);
     }
 
     private static String message(Throwable t) {

@@ -251,6 +251,34 @@ class SurveyDialogsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void trimmingBoundsWithoutBaseWeightAreFactorsOfTheMeanWeight(FxRobot robot) throws Exception {
+        chooseSurvey(robot);
+        robot.clickOn("#rake");
+        Stage dialog = window("Weighting (raking) of " + SURVEY);
+        javafx.scene.Node root = dialog.getScene().getRoot();
+        robot.interact(() -> {
+            robot.from(root).lookup("#rake-vars-0").queryAs(ComboBox.class).getEditor().setText("ward");
+            robot.from(root).lookup("#rake-trim-lower").queryAs(TextField.class).setText("0.9");
+            robot.from(root).lookup("#rake-trim-upper").queryAs(TextField.class).setText("1.1");
+            robot.from(root).lookup("#rake-out").queryAs(TextField.class).setText("w_trim");
+        });
+        robot.clickOn(robot.from(root).lookup("#rake-run").queryButton());
+        Label report = robot.from(root).lookup("#rake-report").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !report.getText().isEmpty());
+        // mean weight N/n = 1,202,106 / 1,500 = 801.404; the ward factors are 0.951 .. 1.062 of it (sample vs population shares), inside 0.9 .. 1.1
+        double mean = 1_202_106.0 / 1500;
+        QueryResult q = project.query("SELECT min(w_trim), max(w_trim), sum(w_trim) FROM \"" + SURVEY + "\"", 1,
+                Cancellation.none());
+        double min = ((Number) q.rows().get(0)[0]).doubleValue();
+        double max = ((Number) q.rows().get(0)[1]).doubleValue();
+        assertTrue(min >= 0.9 * mean - 1e-6 && max <= 1.1 * mean + 1e-6, min + " .. " + max);
+        assertTrue(report.getText().startsWith("Converged: yes"), report.getText());
+        assertEquals(1_202_106.0, ((Number) q.rows().get(0)[2]).doubleValue(), 1e-3);
+        robot.clickOn(robot.from(root).lookup("#rake-close").queryButton());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void unreachableMarginReportsTheCategoryAndLeavesTheDatasetUnchanged(FxRobot robot) throws Exception {
         chooseSurvey(robot);
         robot.clickOn("#rake");
