@@ -240,7 +240,7 @@ final class CrossTabView {
                     new IllegalArgumentException(context.bundle("rake").getString("rake.error.dataset")));
             return;
         }
-        new RakeDialog(context, name, List.copyOf(datasets), this::weightWritten).show();
+        new RakeDialog(context, name, List.copyOf(datasets), codebook, this::weightWritten).show();
     }
 
     private List<String> columnsOf(String name) {

@@ -36,8 +36,10 @@ import javafx.stage.Stage;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.DatasetKind;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.survey.Codebook;
 import jp.ebpm.analysis.survey.Margin;
 import jp.ebpm.analysis.survey.MarginIo;
+import jp.ebpm.analysis.survey.ProjectCodebooks;
 import jp.ebpm.analysis.survey.RakeOptions;
 import jp.ebpm.analysis.survey.RakeResult;
 import jp.ebpm.analysis.survey.Raking;
@@ -52,6 +54,10 @@ import jp.ebpm.workbench.app.AppContext;
  * and the achieved total of every margin category.
  */
 final class RakeDialog {
+
+    /** A finished run: the raking result and the codebook that labels its categories. */
+    private record Run(RakeResult result, Codebook labels) {
+    }
 
     /** One margin line: variables and their population source. */
     private final class MarginRow {
@@ -120,6 +126,8 @@ final class RakeDialog {
     private final Map<String, String> sourceSpecs = new LinkedHashMap<>();
     private final String defaultSource;
     private final Consumer<String> onWeightWritten;
+    private final Codebook fallbackCodebook;
+    private Codebook codebook = Codebook.empty();
     private final Stage stage = new Stage();
     private final List<MarginRow> margins = new ArrayList<>();
     private final VBox marginBox = new VBox(4);
@@ -135,16 +143,19 @@ final class RakeDialog {
     private final Label status = new Label();
     private final Label report = new Label();
     private final TableView<RakeResult.MarginCheck> checks = new TableView<>();
-    private Task<RakeResult> running;
+    private Task<Run> running;
     private RakeResult result;
 
     /**
      * @param dataset         the survey dataset to rake
      * @param datasets        the project's datasets (population sources are offered from them)
+     * @param codebook        labels for the margin categories when the dataset has no stored codebook (may be empty)
      * @param onWeightWritten called on the FX thread with the weight column name after it was written
      */
-    RakeDialog(AppContext context, String dataset, List<DatasetInfo> datasets, Consumer<String> onWeightWritten) {
+    RakeDialog(AppContext context, String dataset, List<DatasetInfo> datasets, Codebook codebook,
+               Consumer<String> onWeightWritten) {
         this.context = context;
+        this.fallbackCodebook = codebook == null ? Codebook.empty() : codebook;
         this.text = context.bundle("rake");
         this.project = context.project().get();
         this.dataset = dataset;
@@ -258,7 +269,7 @@ final class RakeDialog {
         report.setStyle("-fx-font-family: monospace;");
 
         TableColumn<RakeResult.MarginCheck, String> m = column("rake.col.margin", c -> c.margin());
-        TableColumn<RakeResult.MarginCheck, String> cat = column("rake.col.category", c -> String.join(" / ", c.category()));
+        TableColumn<RakeResult.MarginCheck, String> cat = column("rake.col.category", this::categoryLabel);
         TableColumn<RakeResult.MarginCheck, String> target = column("rake.col.target", c -> number(c.target(), 1));
         TableColumn<RakeResult.MarginCheck, String> achieved = column("rake.col.achieved", c -> number(c.achieved(), 1));
         TableColumn<RakeResult.MarginCheck, String> error = column("rake.col.error",
@@ -279,6 +290,19 @@ final class RakeDialog {
             scene.getStylesheets().addAll(context.owner().getScene().getStylesheets());
         }
         stage.setScene(scene);
+    }
+
+    /** The category codes of a margin check with their codebook labels, e.g. {@code 14131 川崎区 / 2 女性}. */
+    private String categoryLabel(RakeResult.MarginCheck c) {
+        String[] vars = c.margin().split("×");
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < c.category().size(); i++) {
+            String code = c.category().get(i);
+            String label = i < vars.length ? codebook.variable(vars[i]).flatMap(v -> v.value(code)).map(Codebook.Value::label)
+                    .orElse(null) : null;
+            parts.add(label == null || label.equals(code) ? code : code + " " + label);
+        }
+        return String.join(" / ", parts);
     }
 
     private TableColumn<RakeResult.MarginCheck, String> column(String key,
@@ -336,11 +360,15 @@ final class RakeDialog {
         run.setDisable(true);
         stop.setDisable(false);
         progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-        Task<RakeResult> task = context.tasks().run(text.getString("rake.task"), (listener, cancel) -> {
+        Task<Run> task = context.tasks().run(text.getString("rake.task"), (listener, cancel) -> {
             List<Margin> ms = MarginIo.parseAll(specs, null, project);
             cancel.check();
-            return Raking.rakeInto(project, dataset, ms, relativeBounds(opt, ms), out, listener, cancel);
-        }, r -> show(r, out));
+            RakeResult r = Raking.rakeInto(project, dataset, ms, relativeBounds(opt, ms), out, listener, cancel);
+            return new Run(r, ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
+        }, r -> {
+            codebook = r.labels();
+            show(r.result(), out);
+        });
         running = task;
         task.progressProperty().addListener((obs, old, p) -> {
             if (p.doubleValue() >= 0) {

@@ -227,6 +227,10 @@ class SurveyDialogsTest {
         assertTrue(text.contains("effective sample size: "), text);
         TableView<?> margins = robot.from(root).lookup("#rake-margins").queryAs(TableView.class);
         assertEquals(7 + 7, margins.getItems().size(), "7 wards and 7 age groups");
+        // categories carry the labels of the stored codebook
+        TableView<jp.ebpm.analysis.survey.RakeResult.MarginCheck> checks = (TableView<jp.ebpm.analysis.survey.RakeResult.MarginCheck>) margins;
+        assertEquals("14131 川崎区", checks.getColumns().get(1).getCellData(0));
+        assertEquals("1 18～19歳", checks.getColumns().get(1).getCellData(7));
         assertEquals(0, context.errors().size(), context.errors().toString());
 
         // the weights are in the dataset: they sum to the population and their Kish deff matches the report
