@@ -18,6 +18,8 @@ import jp.ebpm.analysis.gis.LayerImporter;
 import jp.ebpm.analysis.io.ImportOptions;
 import jp.ebpm.analysis.io.Importer;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.survey.CodebookIo;
+import jp.ebpm.analysis.survey.ProjectCodebooks;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.ProgressListener;
 
@@ -32,6 +34,9 @@ final class SampleLoaders {
             case KPI -> loadKpi(project, e);
             case BOUNDARY, POINTS -> loadLayer(project, e, cancel);
             default -> importTable(project, e, cancel);
+        }
+        if (e.codebook() != null) {
+            ProjectCodebooks.save(project, e.name(), CodebookIo.read(e.codebook()));
         }
     }
 

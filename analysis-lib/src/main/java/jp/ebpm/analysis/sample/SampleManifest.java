@@ -20,13 +20,16 @@ import jp.ebpm.analysis.store.Sensitivity;
  * One {@code manifest.json} of a sample-data folder: the datasets to load into the sample project.
  *
  * <pre>{"datasets":[{"file":"a.csv","name":"市民アンケート2018","kind":"survey","sensitivity":"internal",
- *   "license":"...","description":"...","options":{"encoding":"utf-8"}}]}</pre>
+ *   "license":"...","description":"...","codebook":"codebook.csv","options":{"encoding":"utf-8"}}]}</pre>
+ *
+ * <p>{@code codebook} (optional) names a survey codebook file (CSV or .xlsx, {@code docs/survey.md}) that is
+ * stored with the dataset in the project.
  */
 record SampleManifest(Path folder, List<Entry> entries) {
 
-    /** One dataset of a manifest. */
+    /** One dataset of a manifest; {@code codebook} is null when the entry names none. */
     record Entry(Path file, String name, DatasetKind kind, Sensitivity sensitivity, String license,
-                 String description, Map<String, String> options) {
+                 String description, Map<String, String> options, Path codebook) {
     }
 
     static SampleManifest read(Path manifest) {
@@ -42,7 +45,8 @@ record SampleManifest(Path folder, List<Entry> entries) {
                 entries.add(new Entry(manifest.getParent().resolve(d.path("file").asText()), d.path("name").asText(),
                         DatasetKind.parse(d.path("kind").asText("table")),
                         Sensitivity.parse(d.path("sensitivity").asText("internal")), d.path("license").asText(""),
-                        d.path("description").asText(""), opts));
+                        d.path("description").asText(""), opts,
+                        d.hasNonNull("codebook") ? manifest.getParent().resolve(d.get("codebook").asText()) : null));
             }
             return new SampleManifest(manifest.getParent(), entries);
         } catch (IOException | RuntimeException e) {

@@ -29,6 +29,11 @@ public final class Catalog {
 
     /** Table holding the catalog. Names starting with {@code _wb_} are reserved for the workbench. */
     public static final String TABLE = "_wb_catalog";
+    /**
+     * Table holding the survey codebook stored with a dataset (one JSON document per dataset; see
+     * {@code jp.ebpm.analysis.survey.ProjectCodebooks}). Dropping a dataset drops its codebook.
+     */
+    public static final String CODEBOOK_TABLE = "_wb_codebooks";
     /** Reserved prefix of internal tables. */
     public static final String RESERVED_PREFIX = "_wb_";
 
@@ -48,6 +53,8 @@ public final class Catalog {
                         + " encoding VARCHAR, license VARCHAR, sensitivity VARCHAR NOT NULL, description VARCHAR,"
                         + " properties_json VARCHAR)");
                 st.execute("CREATE TABLE IF NOT EXISTS _wb_settings (key VARCHAR PRIMARY KEY, value VARCHAR)");
+                st.execute("CREATE TABLE IF NOT EXISTS " + CODEBOOK_TABLE + " (dataset VARCHAR PRIMARY KEY,"
+                        + " codebook_json VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL)");
             }
             return null;
         });
@@ -197,10 +204,13 @@ public final class Catalog {
         get(name);
         project.inTransaction(c -> {
             try (Statement st = c.createStatement();
-                 PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ?")) {
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE name = ?");
+                 PreparedStatement cb = c.prepareStatement("DELETE FROM " + CODEBOOK_TABLE + " WHERE dataset = ?")) {
                 st.execute("DROP TABLE IF EXISTS " + Sql.ident(name));
                 ps.setString(1, name);
                 ps.executeUpdate();
+                cb.setString(1, name);
+                cb.executeUpdate();
             }
             return null;
         });

@@ -30,18 +30,27 @@ public record Codebook(List<Variable> variables) {
      * A variable.
      *
      * @param name column name in the dataset
-     * @param question question text
+     * @param question question text (Japanese, or as written in the questionnaire)
      * @param type variable type
      * @param values value labels in category order
      * @param missingCodes codes meaning "no answer" etc., left out of percentage bases
      * @param members for {@link VariableType#MULTI_BINARY}: the 0/1 columns of the set
+     * @param questionEn English question text, or null
      */
     public record Variable(String name, String question, VariableType type, List<Value> values,
-                           Set<String> missingCodes, List<String> members) {
+                           Set<String> missingCodes, List<String> members, String questionEn) {
         public Variable {
+            question = question == null ? "" : question;
             values = List.copyOf(values);
             missingCodes = Set.copyOf(missingCodes);
             members = List.copyOf(members);
+            questionEn = questionEn == null || questionEn.isBlank() ? null : questionEn;
+        }
+
+        /** A variable without an English question text. */
+        public Variable(String name, String question, VariableType type, List<Value> values,
+                        Set<String> missingCodes, List<String> members) {
+            this(name, question, type, values, missingCodes, members, null);
         }
 
         /** The value with this code. */

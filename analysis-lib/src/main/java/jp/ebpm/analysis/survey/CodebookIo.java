@@ -23,7 +23,8 @@ import jp.ebpm.analysis.io.CsvWriter;
 /**
  * Reads and writes codebooks as CSV (UTF-8) or .xlsx (first sheet), in the long format of
  * {@code docs/survey.md}: a header row with the columns {@code variable, question, type, code, label_ja,
- * label_en, missing, members} (only {@code variable} is required; names are case-insensitive), then one
+ * label_en, missing, members} and optionally {@code question_en} (only {@code variable} is required; names
+ * are case-insensitive; the writer adds {@code question_en} only when a variable has one), then one
  * row per value of a variable in category order. A row without a code only sets the question, type or
  * members. {@code missing} = 1/true/yes marks the code as a missing code (e.g. 99 = 無回答).
  * {@code members} lists the 0/1 columns of a multiple-response set, separated by {@code ;}.
@@ -82,6 +83,10 @@ public final class CodebookIo {
             if (!q.isEmpty() && b.question.isEmpty()) {
                 b.question = q;
             }
+            String qEn = get(r, col, "question_en");
+            if (!qEn.isEmpty() && b.questionEn == null) {
+                b.questionEn = qEn;
+            }
             String type = get(r, col, "type");
             if (!type.isEmpty()) {
                 try {
@@ -113,7 +118,7 @@ public final class CodebookIo {
         }
         List<Codebook.Variable> list = new ArrayList<>();
         for (Builder b : vars.values()) {
-            list.add(new Codebook.Variable(b.name, b.question, b.type, b.values, b.missing, b.members));
+            list.add(new Codebook.Variable(b.name, b.question, b.type, b.values, b.missing, b.members, b.questionEn));
         }
         return new Codebook(list);
     }
@@ -121,25 +126,44 @@ public final class CodebookIo {
     /** Writes a codebook as UTF-8 CSV in the documented format. */
     public static void writeCsv(Codebook cb, Path file) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            CsvWriter csv = CsvWriter.plain(w);
-            csv.row(HEADER);
-            for (Codebook.Variable v : cb.variables()) {
-                String members = String.join(";", v.members());
-                if (v.values().isEmpty()) {
-                    csv.row(List.of(v.name(), v.question(), v.type().code(), "", "", "", "", members));
-                }
-                boolean first = true;
-                for (Codebook.Value val : v.values()) {
-                    csv.row(List.of(v.name(), first ? v.question() : "", first ? v.type().code() : "", val.code(),
-                            nz(val.labelJa()), nz(val.labelEn()), v.missingCodes().contains(val.code()) ? "1" : "",
-                            first ? members : ""));
-                    first = false;
-                }
-            }
-            csv.flush();
+            writeCsv(cb, w);
         } catch (IOException e) {
             throw new WorkbenchException("Cannot write " + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes a codebook as CSV text in the documented format (the caller closes the writer). The column
+     * {@code question_en} is written only when some variable has an English question.
+     */
+    public static void writeCsv(Codebook cb, Writer w) throws IOException {
+        boolean english = cb.variables().stream().anyMatch(v -> v.questionEn() != null);
+        CsvWriter csv = CsvWriter.plain(w);
+        List<String> header = new ArrayList<>(HEADER);
+        if (english) {
+            header.add(2, "question_en");
+        }
+        csv.row(header);
+        for (Codebook.Variable v : cb.variables()) {
+            String members = String.join(";", v.members());
+            if (v.values().isEmpty()) {
+                csv.row(row(english, v.name(), v.question(), nz(v.questionEn()), v.type().code(), "", "", "", "", members));
+            }
+            boolean first = true;
+            for (Codebook.Value val : v.values()) {
+                csv.row(row(english, v.name(), first ? v.question() : "", first ? nz(v.questionEn()) : "",
+                        first ? v.type().code() : "", val.code(), nz(val.labelJa()), nz(val.labelEn()),
+                        v.missingCodes().contains(val.code()) ? "1" : "", first ? members : ""));
+                first = false;
+            }
+        }
+        csv.flush();
+    }
+
+    private static List<String> row(boolean english, String name, String question, String questionEn, String type,
+                                    String code, String labelJa, String labelEn, String missing, String members) {
+        return english ? List.of(name, question, questionEn, type, code, labelJa, labelEn, missing, members)
+                : List.of(name, question, type, code, labelJa, labelEn, missing, members);
     }
 
     private static String nz(String s) {
@@ -158,6 +182,7 @@ public final class CodebookIo {
     private static final class Builder {
         final String name;
         String question = "";
+        String questionEn;
         VariableType type = VariableType.SINGLE;
         final List<Codebook.Value> values = new ArrayList<>();
         final Set<String> missing = new LinkedHashSet<>();

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.survey.Codebook;
+import jp.ebpm.analysis.survey.ProjectCodebooks;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.CancelledException;
 import jp.ebpm.analysis.task.ProgressListener;
@@ -43,6 +45,15 @@ class SampleProjectIT {
                     assertEquals(e.license(), info.license(), e.name());
                 }
             }
+        }
+        // the survey's manifest entry names its codebook, which is stored with the dataset
+        try (Project p = Project.open(dir)) {
+            Codebook cb = ProjectCodebooks.load(p, "市民アンケート2018").orElseThrow();
+            Codebook.Variable sex = cb.variable("sex").orElseThrow();
+            assertEquals("男性", sex.value("1").orElseThrow().labelJa());
+            assertEquals("Female", sex.value("2").orElseThrow().labelEn());
+            assertEquals(java.util.Set.of("99"), cb.variable("q5").orElseThrow().missingCodes());
+            assertFalse(ProjectCodebooks.load(p, "川崎市人口_区性年代").isPresent());
         }
         // A second call opens the existing copy instead of rebuilding it.
         assertEquals(dir, SampleProject.ensure(home, ProgressListener.NONE, Cancellation.none()));

@@ -31,6 +31,7 @@ import jp.ebpm.analysis.survey.CrossTabSpec;
 import jp.ebpm.analysis.survey.CsvTable;
 import jp.ebpm.analysis.survey.LikertSummary;
 import jp.ebpm.analysis.survey.MultipleResponse;
+import jp.ebpm.analysis.survey.ProjectCodebooks;
 import jp.ebpm.analysis.survey.VariableType;
 import jp.ebpm.analysis.survey.Raking;
 import jp.ebpm.analysis.survey.WeightKind;
@@ -81,7 +82,8 @@ final class CrosstabCommand implements Callable<Integer> {
                     + "Project datasets raked by 'workbench rake' remember them.")
     List<String> rakedOn = new ArrayList<>();
 
-    @Option(names = "--codebook", paramLabel = "F", description = "Codebook (.csv or .xlsx): labels, order, missing codes.")
+    @Option(names = "--codebook", paramLabel = "F", description = "Codebook (.csv or .xlsx): labels, order, missing codes. "
+            + "With --project, the codebook stored with the dataset is used when this is not given.")
     Path codebook;
 
     @Option(names = "--format", defaultValue = "json", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -117,7 +119,6 @@ final class CrosstabCommand implements Callable<Integer> {
         if (format == Format.xlsx && out == null) {
             throw new IllegalArgumentException("--format xlsx needs --out FILE.xlsx.");
         }
-        Codebook cb = codebook == null ? Codebook.empty() : CodebookIo.read(codebook);
         List<CrossTabSpec.Net> netRows = new ArrayList<>();
         for (String n : nets) {
             int eq = n.lastIndexOf('=');
@@ -128,6 +129,33 @@ final class CrosstabCommand implements Callable<Integer> {
         }
         String w = weight != null ? weight : surveyWeight;
         WeightKind kind = weight != null ? WeightKind.FREQUENCY : surveyWeight != null ? WeightKind.SAMPLING : WeightKind.NONE;
+        if (csv != null) {
+            Codebook cb = codebook == null ? Codebook.empty() : CodebookIo.read(codebook);
+            Charset cs = charset(encoding);
+            Path tmp = Files.createTempDirectory("wb-crosstab-");
+            try (Project p = Project.create(tmp.resolve("p"))) {
+                CsvTable.load(p, csv, cs, "data", true);
+                tabulate(p, "data", w, kind, cb, netRows, rakedOn);
+            } finally {
+                deleteTree(tmp);
+            }
+        } else {
+            try (Project p = Project.open(project)) {
+                DatasetInfo info = p.catalog().get(dataset);
+                // an explicit --codebook wins over the codebook stored with the dataset
+                Codebook cb = codebook != null ? CodebookIo.read(codebook)
+                        : ProjectCodebooks.load(p, dataset).orElse(Codebook.empty());
+                List<String> margins = !rakedOn.isEmpty() || kind != WeightKind.SAMPLING ? rakedOn : Raking.rakedOn(info, w);
+                tabulate(p, dataset, w, kind, cb, netRows, margins);
+            }
+        }
+        return 0;
+    }
+
+    /** Adds the Likert NET rows the codebook implies, then tabulates. */
+    private void tabulate(Project p, String table, String w, WeightKind kind, Codebook cb, List<CrossTabSpec.Net> givenNets,
+                          List<String> margins) throws IOException {
+        List<CrossTabSpec.Net> netRows = new ArrayList<>(givenNets);
         Codebook.Variable rowVar = cb.variable(rows).orElse(null);
         if (rowVar != null && rowVar.type() == VariableType.LIKERT) {
             List<String> scale = rowVar.values().stream().map(Codebook.Value::code).filter(x -> !rowVar.missingCodes().contains(x)).toList();
@@ -135,23 +163,7 @@ final class CrosstabCommand implements Callable<Integer> {
                 netRows.addAll(LikertSummary.nets(scale, false));
             }
         }
-        if (csv != null) {
-            Charset cs = charset(encoding);
-            Path tmp = Files.createTempDirectory("wb-crosstab-");
-            try (Project p = Project.create(tmp.resolve("p"))) {
-                CsvTable.load(p, csv, cs, "data", true);
-                tabulate(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn), rowVar);
-            } finally {
-                deleteTree(tmp);
-            }
-        } else {
-            try (Project p = Project.open(project)) {
-                DatasetInfo info = p.catalog().get(dataset);
-                List<String> margins = !rakedOn.isEmpty() || kind != WeightKind.SAMPLING ? rakedOn : Raking.rakedOn(info, w);
-                tabulate(p, spec(dataset, w, kind, cb, netRows).withRakedOn(margins), rowVar);
-            }
-        }
-        return 0;
+        tabulate(p, spec(table, w, kind, cb, netRows).withRakedOn(margins), rowVar);
     }
 
     /** A multiple-response row variable gives a multiple-response table; a Likert one adds its summary. */

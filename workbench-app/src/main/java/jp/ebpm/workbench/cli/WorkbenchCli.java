@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "EBPM Workbench command line. Without arguments the jar starts the GUI.",
         subcommands = {CatalogCommand.class, SqlCommand.class, ImportCommand.class, PreviewCommand.class,
-                CrosstabCommand.class, RakeCommand.class,
+                CrosstabCommand.class, RakeCommand.class, CodebookCommand.class,
                 jp.ebpm.workbench.cli.gis.LayerCommand.class, jp.ebpm.workbench.cli.gis.MeshCommand.class,
                 jp.ebpm.workbench.cli.gis.OverlayCommand.class, jp.ebpm.workbench.cli.gis.MapCommand.class,
                 KpiCommand.class, ReportCommand.class, LocationCommand.class, AuditCommand.class,

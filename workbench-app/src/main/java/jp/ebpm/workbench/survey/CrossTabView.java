@@ -30,7 +30,7 @@ import org.jfree.chart.fx.ChartViewer;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.survey.Codebook;
-import jp.ebpm.analysis.survey.CodebookIo;
+import jp.ebpm.analysis.survey.ProjectCodebooks;
 import jp.ebpm.analysis.survey.CrossTab;
 import jp.ebpm.analysis.survey.CrossTabEngine;
 import jp.ebpm.analysis.survey.CrossTabExport;
@@ -101,11 +101,17 @@ final class CrossTabView {
         export.setDisable(true);
         Button codebookButton = new Button(text.getString("survey.codebook"));
         codebookButton.setId("codebook");
-        codebookButton.setOnAction(e -> chooseCodebook());
-        dataset.valueProperty().addListener((obs, old, name) -> fillVariables(name));
+        codebookButton.setOnAction(e -> openCodebookEditor());
+        Button rakeButton = new Button(context.bundle("rake").getString("rake.open"));
+        rakeButton.setId("rake");
+        rakeButton.setOnAction(e -> openRakeDialog());
+        dataset.valueProperty().addListener((obs, old, name) -> {
+            fillVariables(name);
+            loadStoredCodebook(name);
+        });
         FlowPane builder = new FlowPane(8, 6,
                 labelled("survey.dataset", dataset), labelled("survey.rows", rows), labelled("survey.cols", cols),
-                labelled("survey.layer", layer), labelled("survey.weight", weight), sampling, codebookButton, run);
+                labelled("survey.layer", layer), labelled("survey.weight", weight), sampling, codebookButton, rakeButton, run);
         builder.setPadding(new Insets(6));
         SplitPane split = new SplitPane(table, chart);
         split.setDividerPositions(0.55);
@@ -215,14 +221,67 @@ final class CrossTabView {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    private void chooseCodebook() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("survey.codebook"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV / Excel", "*.csv", "*.xlsx"));
-        File f = chooser.showOpenDialog(context.owner());
-        if (f != null) {
-            context.tasks().run(text.getString("survey.codebook"), (progress, cancel) -> CodebookIo.read(f.toPath()), this::useCodebook);
+    /** Opens the codebook editor of the selected dataset; a saved codebook is used at once. */
+    private void openCodebookEditor() {
+        String name = dataset.getValue();
+        if (context.project().get() == null || name == null) {
+            context.showError(text.getString("survey.title"),
+                    new IllegalArgumentException(context.bundle("rake").getString("rake.error.dataset")));
+            return;
         }
+        new CodebookEditor(context, name, columnsOf(name), codebook, this::useCodebook).show();
+    }
+
+    /** Opens the weighting (raking) dialog of the selected dataset. */
+    private void openRakeDialog() {
+        String name = dataset.getValue();
+        if (context.project().get() == null || name == null) {
+            context.showError(text.getString("survey.title"),
+                    new IllegalArgumentException(context.bundle("rake").getString("rake.error.dataset")));
+            return;
+        }
+        new RakeDialog(context, name, List.copyOf(datasets), codebook, this::weightWritten).show();
+    }
+
+    private List<String> columnsOf(String name) {
+        return datasets.stream().filter(d -> d.name().equals(name)).findFirst().map(DatasetInfo::columnNames).orElse(List.of());
+    }
+
+    /** Uses the codebook stored with the dataset (none: no codebook). */
+    private void loadStoredCodebook(String name) {
+        Project p = context.project().get();
+        useCodebook(Codebook.empty());
+        if (p == null || name == null) {
+            return;
+        }
+        context.tasks().run(text.getString("survey.codebook"), (progress, cancel) -> ProjectCodebooks.load(p, name),
+                stored -> {
+                    if (name.equals(dataset.getValue())) {
+                        useCodebook(stored.orElse(Codebook.empty()));
+                    }
+                });
+    }
+
+    /** After raking: re-reads the columns, keeps the choices, and selects the new weight as sampling weight. */
+    private void weightWritten(String column) {
+        Project p = context.project().get();
+        String name = dataset.getValue();
+        context.refreshCatalog();
+        context.tasks().run(text.getString("survey.task.datasets"), (progress, cancel) -> p.catalog().list(), list -> {
+            datasets.clear();
+            datasets.addAll(list);
+            String r = rows.getValue();
+            String c = cols.getValue();
+            String l = layer.getValue();
+            fillVariables(name);
+            rows.setValue(r);
+            cols.setValue(c);
+            if (l != null) {
+                layer.setValue(l);
+            }
+            weight.setValue(column);
+            sampling.setSelected(true);
+        });
     }
 
     /** Uses a codebook for labels, category order and missing codes of the next tables. */
