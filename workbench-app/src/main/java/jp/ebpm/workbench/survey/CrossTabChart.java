@@ -63,7 +63,10 @@ final class CrossTabChart {
         save.setDisable(true);
         save.setOnAction(e -> chooseFile());
         viewer.setId("chart");
-        HBox bar = new HBox(6, new Label(text.getString("survey.chart.kind")), kind, save);
+        Label kindLabel = new Label(text.getString("survey.chart.kind"));
+        kindLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, kindLabel, kind, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
         root.setCenter(viewer);

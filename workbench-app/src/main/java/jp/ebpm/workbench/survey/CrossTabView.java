@@ -17,7 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -89,7 +89,7 @@ final class CrossTabView {
         this.text = context.bundle("survey");
         this.variables = new VariableList(text);
         this.options = new CrossTabOptions(text, this::showSelected);
-        this.netEditor = new NetEditor(text);
+        this.netEditor = new NetEditor(text, this::rowScale);
         this.chart = new CrossTabChart(context, text);
         this.multipleResponse = new MultipleResponseView(context, text);
         this.likert = new LikertView(context, text);
@@ -115,6 +115,10 @@ final class CrossTabView {
         copy.setId("copy");
         export.setId("export");
         mode.setValue(Mode.CROSSTAB);
+        for (ComboBox<String> b : List.of(rows, cols, layer, weight)) {
+            b.setPrefWidth(170);
+        }
+        dataset.setPrefWidth(220);
         mode.setConverter(new StringConverter<>() {
             @Override
             public String toString(Mode m) {
@@ -163,14 +167,24 @@ final class CrossTabView {
         Label dropHint = new Label(text.getString("survey.drop.hint"));
         dropHint.setStyle("-fx-opacity: 0.7;");
         FlowPane targets = new FlowPane(8, 6, rowsBox, colsBox, layerBox);
-        TitledPane optionsPane = new TitledPane(text.getString("survey.options.title"), options.node());
-        optionsPane.setId("optionsPane");
-        TitledPane netPane = new TitledPane(text.getString("survey.net.pane"), netEditor.node());
-        netPane.setId("netPane");
-        optionsPane.setExpanded(false);
-        netPane.setExpanded(false);
-        HBox panes = new HBox(8, optionsPane, netPane);
-        VBox ctControls = new VBox(4, new VBox(2, targets, dropHint), panes);
+        ToggleButton optionsToggle = new ToggleButton(text.getString("survey.options.title"));
+        optionsToggle.setId("optionsToggle");
+        ToggleButton netToggle = new ToggleButton(text.getString("survey.net.pane"));
+        netToggle.setId("netToggle");
+        VBox optionsNode = options.node();
+        VBox netNode = netEditor.node();
+        for (VBox panel : List.of(optionsNode, netNode)) {
+            panel.setPadding(new Insets(4));
+            panel.setStyle("-fx-border-color: #c8c8c8; -fx-border-radius: 4;");
+        }
+        optionsNode.visibleProperty().bind(optionsToggle.selectedProperty());
+        optionsNode.managedProperty().bind(optionsToggle.selectedProperty());
+        netNode.visibleProperty().bind(netToggle.selectedProperty());
+        netNode.managedProperty().bind(netToggle.selectedProperty());
+        HBox toggles = new HBox(8, optionsToggle, netToggle, dropHint);
+        toggles.setAlignment(Pos.CENTER_LEFT);
+        HBox panes = new HBox(8, optionsNode, netNode);
+        VBox ctControls = new VBox(4, targets, toggles, panes);
         ctControls.setPadding(new Insets(0, 6, 6, 6));
         crossTabControls = ctControls;
 
@@ -283,6 +297,13 @@ final class CrossTabView {
             case LIKERT -> likert.run(p, dataset.getValue(), optional(weight), weightKind());
             default -> runCrossTab(p);
         }
+    }
+
+    /** The codebook categories of the row variable in order, without missing codes (empty without a codebook entry). */
+    List<String> rowScale() {
+        return rows.getValue() == null ? List.of() : codebook.variable(rows.getValue())
+                .map(v -> v.values().stream().map(Codebook.Value::code).filter(c -> !v.missingCodes().contains(c)).toList())
+                .orElse(List.of());
     }
 
     /** The spec of the current choices, or null when rows or columns are missing. */

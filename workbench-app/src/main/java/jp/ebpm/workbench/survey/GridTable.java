@@ -18,6 +18,8 @@ import javafx.scene.control.Tooltip;
 final class GridTable {
 
     private static final String GRID_KEY = "ebpm.grid";
+    private static final double FIRST_COLUMN_MAX = 320;
+    private static final int LONG_LABEL = 24;
 
     private GridTable() {
     }
@@ -46,6 +48,10 @@ final class GridTable {
             TableColumn<List<String>, String> col = new TableColumn<>(grid.header().get(c));
             col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(k < cd.getValue().size() ? cd.getValue().get(k) : ""));
             col.setSortable(false);
+            if (c == 0) {
+                // long labels (question texts of Likert items) must not push the figures out of view
+                col.setMaxWidth(FIRST_COLUMN_MAX);
+            }
             col.setCellFactory(tc -> new TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
@@ -53,6 +59,9 @@ final class GridTable {
                     setText(empty ? null : item);
                     CrossTabGrid.Row row = empty ? null : rowAt(getTableView(), getIndex());
                     String tip = row == null || k >= row.tips().size() ? "" : row.tips().get(k);
+                    if (tip.isEmpty() && k == 0 && item != null && item.length() > LONG_LABEL) {
+                        tip = item;
+                    }
                     setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
                 }
             });

@@ -54,6 +54,7 @@ final class LikertView {
         this.text = text;
         items.setId("likertItems");
         banner.setId("likertBanner");
+        banner.setPrefWidth(170);
         highIsTop.setId("likertHighTop");
         highIsTop.setText(text.getString("survey.likert.hightop"));
         items.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -93,6 +94,9 @@ final class LikertView {
             if (codebook.variable(c).filter(v -> v.type() == VariableType.LIKERT).isPresent()) {
                 items.getSelectionModel().select(c);
             }
+        }
+        if (!items.getSelectionModel().getSelectedIndices().isEmpty()) {
+            items.scrollTo(items.getSelectionModel().getSelectedIndices().get(0));
         }
         String old = banner.getValue();
         banner.setItems(FXCollections.observableArrayList(cols));

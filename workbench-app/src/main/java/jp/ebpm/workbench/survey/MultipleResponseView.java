@@ -50,6 +50,8 @@ final class MultipleResponseView {
         set.setId("mrSet");
         columns.setId("mrColumns");
         banner.setId("mrBanner");
+        set.setPrefWidth(220);
+        banner.setPrefWidth(170);
         columns.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         columns.setPrefHeight(90);
         columns.setPrefWidth(180);
@@ -96,7 +98,8 @@ final class MultipleResponseView {
         sets.add(text.getString("survey.mr.pick.delimited"));
         String old = set.getValue();
         set.setItems(FXCollections.observableArrayList(sets));
-        set.setValue(old != null && sets.contains(old) ? old : sets.get(0));
+        // keep a codebook set the user chose; otherwise offer the first codebook set (or the first pick option)
+        set.setValue(old != null && sets.contains(old) && isCodebookSet(old) ? old : sets.get(0));
         columns.setItems(FXCollections.observableArrayList(cols));
         List<String> optional = new ArrayList<>();
         optional.add(text.getString("survey.none"));

@@ -32,7 +32,12 @@ final class NetEditor {
     private final Label error = new Label();
     private final VBox root;
 
-    NetEditor(ResourceBundle text) {
+    /**
+     * @param text the survey bundle
+     * @param scale the scale codes of the current row variable in codebook order (missing codes left out),
+     *     empty when it has none; used by the top-2 / bottom-2 button
+     */
+    NetEditor(ResourceBundle text, java.util.function.Supplier<List<String>> scale) {
         this.text = text;
         label.setId("netLabel");
         codes.setId("netCodes");
@@ -64,7 +69,10 @@ final class NetEditor {
                 setText(empty || n == null ? null : format(n));
             }
         });
-        HBox fields = new HBox(4, label, new Label("="), codes, add, remove);
+        Button boxes = new Button(text.getString("survey.net.likert"));
+        boxes.setId("netLikert");
+        boxes.setOnAction(e -> addBoxes(scale.get()));
+        HBox fields = new HBox(4, label, new Label("="), codes, add, remove, boxes);
         fields.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(3, new Label(text.getString("survey.net.title")), fields, error, list);
     }
@@ -82,6 +90,19 @@ final class NetEditor {
     void add(CrossTabSpec.Net net) {
         nets.removeIf(n -> n.label().equals(net.label()));
         nets.add(net);
+    }
+
+    /** Adds top-2 and bottom-2 NET rows of these scale codes (first two / last two). */
+    boolean addBoxes(List<String> scale) {
+        if (scale.size() < 4) {
+            error.setText(text.getString("survey.net.error.likert"));
+            return false;
+        }
+        List<CrossTabSpec.Net> n = jp.ebpm.analysis.survey.LikertSummary.nets(scale, false);
+        add(new CrossTabSpec.Net(text.getString("survey.likert.top2"), n.get(0).codes()));
+        add(new CrossTabSpec.Net(text.getString("survey.likert.bottom2"), n.get(1).codes()));
+        error.setText("");
+        return true;
     }
 
     private void addFromFields() {

@@ -152,6 +152,16 @@ class SurveyFeatureTest {
         assertEquals("sex", cols.getValue());
         assertEquals("ward", layer.getValue());
         assertEquals("(none)", weight.getValue());
+        // the rows' codebook scale gives top-2 / bottom-2 NET rows; q5's missing code 99 stays out
+        assertEquals(List.of("1", "2", "3", "4"), view.rowScale());
+        robot.interact(() -> view.netEditor().addBoxes(view.rowScale()));
+        assertEquals(List.of("Top-2 = 1,2", "Bottom-2 = 3,4"), view.netEditor().nets().stream().map(NetEditor::format).toList());
+        robot.interact(() -> VariableList.drop(rows, "q5"));
+        assertEquals(List.of("5", "4", "3", "2", "1"), view.rowScale());
+        robot.interact(() -> VariableList.drop(rows, "ward"));
+        boolean[] added = new boolean[1];
+        robot.interact(() -> added[0] = view.netEditor().addBoxes(List.of("1", "2")));
+        assertFalse(added[0]);
         // the variable list is a drag source and the boxes' areas are drop targets
         assertTrue(list.node().getCellFactory() != null);
         assertTrue(((javafx.scene.Node) rows.getParent()).getOnDragDropped() != null);
