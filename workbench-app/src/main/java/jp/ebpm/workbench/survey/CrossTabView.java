@@ -7,25 +7,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-
-import org.jfree.chart.fx.ChartViewer;
+import javafx.util.StringConverter;
 
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
@@ -37,37 +38,61 @@ import jp.ebpm.analysis.survey.CrossTabExport;
 import jp.ebpm.analysis.survey.CrossTabResult;
 import jp.ebpm.analysis.survey.CrossTabSpec;
 import jp.ebpm.analysis.survey.WeightKind;
-import jp.ebpm.analysis.survey.chart.SurveyCharts;
 import jp.ebpm.workbench.app.AppContext;
 
 /**
- * The cross-tab builder: choose the dataset and the row, column, layer and weight variables; the result
- * grid shows counts, column %, ▲/▼ markers and significance letters, with a 100% stacked bar chart beside
- * it and the statistics below. All database work runs through {@code context.tasks()}.
+ * The survey tab. A variable list (drag a variable onto rows / columns / layer / weight, or use its context
+ * menu or a double-click) and three modes: cross-tab (grid with the chosen figures, ▲/▼ markers, column
+ * letters, NET and missing rows; a layer selector; all statistics; a chart beside it), multiple response
+ * ({@link MultipleResponseView}) and Likert ({@link LikertView}). Copy as TSV copies the table shown; the
+ * .xlsx export writes the overall and every layer table. All database work runs through
+ * {@code context.tasks()}.
  */
 final class CrossTabView {
+
+    /** Analysis modes. */
+    enum Mode { CROSSTAB, MULTIPLE_RESPONSE, LIKERT }
 
     private final AppContext context;
     private final ResourceBundle text;
     private final BorderPane root = new BorderPane();
+    private final ComboBox<Mode> mode = new ComboBox<>(FXCollections.observableArrayList(Mode.values()));
     private final ComboBox<String> dataset = new ComboBox<>();
     private final ComboBox<String> rows = new ComboBox<>();
     private final ComboBox<String> cols = new ComboBox<>();
     private final ComboBox<String> layer = new ComboBox<>();
     private final ComboBox<String> weight = new ComboBox<>();
     private final CheckBox sampling = new CheckBox();
-    private final TableView<List<String>> table = new TableView<>();
-    private final ChartViewer chart = new ChartViewer();
+    private final ComboBox<String> layerSelect = new ComboBox<>();
+    private final TableView<List<String>> table = GridTable.create("result");
     private final Label stats = new Label();
+    private final Label legend = new Label();
     private final Button copy = new Button();
     private final Button export = new Button();
+    private final VBox modeControls = new VBox();
+    private final BorderPane center = new BorderPane();
     private final List<DatasetInfo> datasets = new ArrayList<>();
+    private final VariableList variables;
+    private final CrossTabOptions options;
+    private final NetEditor netEditor;
+    private final CrossTabChart chart;
+    private final MultipleResponseView multipleResponse;
+    private final LikertView likert;
+    private Node crossTabControls;
+    private Node crossTabCenter;
     private CrossTabResult result;
     private Codebook codebook = Codebook.empty();
+    private List<String> columns = List.of();
 
     CrossTabView(AppContext context) {
         this.context = context;
         this.text = context.bundle("survey");
+        this.variables = new VariableList(text);
+        this.options = new CrossTabOptions(text, this::showSelected);
+        this.netEditor = new NetEditor(text, this::rowScale);
+        this.chart = new CrossTabChart(context, text);
+        this.multipleResponse = new MultipleResponseView(context, text);
+        this.likert = new LikertView(context, text);
         build();
         context.project().addListener((obs, old, p) -> loadDatasets());
         loadDatasets();
@@ -78,16 +103,38 @@ final class CrossTabView {
     }
 
     private void build() {
+        mode.setId("mode");
         dataset.setId("dataset");
         rows.setId("rows");
         cols.setId("cols");
         layer.setId("layer");
         weight.setId("weight");
         sampling.setId("sampling");
-        table.setId("result");
+        layerSelect.setId("layerSelect");
         stats.setId("stats");
         copy.setId("copy");
         export.setId("export");
+        mode.setValue(Mode.CROSSTAB);
+        for (ComboBox<String> b : List.of(rows, cols, layer, weight)) {
+            b.setPrefWidth(170);
+        }
+        dataset.setPrefWidth(220);
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Mode m) {
+                return m == null ? "" : text.getString(switch (m) {
+                    case CROSSTAB -> "survey.mode.crosstab";
+                    case MULTIPLE_RESPONSE -> "survey.mode.mr";
+                    case LIKERT -> "survey.mode.likert";
+                });
+            }
+
+            @Override
+            public Mode fromString(String s) {
+                return null;
+            }
+        });
+        mode.valueProperty().addListener((obs, o, m) -> showMode(m));
         sampling.setText(text.getString("survey.weight.sampling"));
         Button run = new Button(text.getString("survey.run"));
         run.setId("run");
@@ -95,7 +142,6 @@ final class CrossTabView {
         run.setOnAction(e -> run());
         copy.setText(text.getString("survey.copy"));
         copy.setOnAction(e -> copyTsv());
-        copy.setDisable(true);
         export.setText(text.getString("survey.export"));
         export.setOnAction(e -> exportXlsx());
         export.setDisable(true);
@@ -109,24 +155,103 @@ final class CrossTabView {
             fillVariables(name);
             loadStoredCodebook(name);
         });
-        FlowPane builder = new FlowPane(8, 6,
-                labelled("survey.dataset", dataset), labelled("survey.rows", rows), labelled("survey.cols", cols),
-                labelled("survey.layer", layer), labelled("survey.weight", weight), sampling, codebookButton, rakeButton, run);
-        builder.setPadding(new Insets(6));
-        SplitPane split = new SplitPane(table, chart);
-        split.setDividerPositions(0.55);
-        Label legend = new Label(text.getString("survey.legend"));
+        layerSelect.setDisable(true);
+        layerSelect.getSelectionModel().selectedIndexProperty().addListener((obs, o, n) -> showSelected());
+
+        VBox weightBox = labelled("survey.weight", weight);
+        FlowPane common = new FlowPane(8, 6, labelled("survey.mode", mode), labelled("survey.dataset", dataset), weightBox,
+                sampling, codebookButton, rakeButton, run);
+        common.setAlignment(Pos.BOTTOM_LEFT);
+        common.setPadding(new Insets(6));
+
+        VBox rowsBox = labelled("survey.rows", rows);
+        VBox colsBox = labelled("survey.cols", cols);
+        VBox layerBox = labelled("survey.layer", layer);
+        for (VBox b : List.of(rowsBox, colsBox, layerBox, weightBox)) {
+            b.setPadding(new Insets(2));
+        }
+        Label dropHint = new Label(text.getString("survey.drop.hint"));
+        dropHint.setStyle("-fx-opacity: 0.7;");
+        FlowPane targets = new FlowPane(8, 6, rowsBox, colsBox, layerBox);
+        ToggleButton optionsToggle = new ToggleButton(text.getString("survey.options.title"));
+        optionsToggle.setId("optionsToggle");
+        ToggleButton netToggle = new ToggleButton(text.getString("survey.net.pane"));
+        netToggle.setId("netToggle");
+        VBox optionsNode = options.node();
+        VBox netNode = netEditor.node();
+        for (VBox panel : List.of(optionsNode, netNode)) {
+            panel.setPadding(new Insets(4));
+            panel.setStyle("-fx-border-color: #c8c8c8; -fx-border-radius: 4;");
+        }
+        optionsNode.visibleProperty().bind(optionsToggle.selectedProperty());
+        optionsNode.managedProperty().bind(optionsToggle.selectedProperty());
+        netNode.visibleProperty().bind(netToggle.selectedProperty());
+        netNode.managedProperty().bind(netToggle.selectedProperty());
+        HBox toggles = new HBox(8, optionsToggle, netToggle, dropHint);
+        toggles.setAlignment(Pos.CENTER_LEFT);
+        HBox panes = new HBox(8, optionsNode, netNode);
+        VBox ctControls = new VBox(4, targets, toggles, panes);
+        ctControls.setPadding(new Insets(0, 6, 6, 6));
+        crossTabControls = ctControls;
+
+        variables.addTarget(text.getString("survey.assign.rows"), rows, rowsBox);
+        variables.addTarget(text.getString("survey.assign.cols"), cols, colsBox);
+        variables.addTarget(text.getString("survey.assign.layer"), layer, layerBox);
+        variables.addTarget(text.getString("survey.assign.weight"), weight, weightBox);
+        variables.addTarget(text.getString("survey.assign.banner"), multipleResponse.banner(), multipleResponse.banner());
+        variables.addTarget(text.getString("survey.assign.banner"), likert.banner(), likert.banner());
+
+        HBox tableBar = new HBox(6, new Label(text.getString("survey.layer.show")), layerSelect);
+        tableBar.setAlignment(Pos.CENTER_LEFT);
+        tableBar.setPadding(new Insets(0, 0, 4, 0));
+        BorderPane tablePane = new BorderPane(table);
+        tablePane.setTop(tableBar);
+        SplitPane split = new SplitPane(tablePane, chart.node());
+        split.setDividerPositions(0.58);
         legend.setWrapText(true);
+        legend.setText(MessageFormat.format(text.getString("survey.legend"), "0.05"));
         stats.setWrapText(true);
-        VBox bottom = new VBox(4, stats, legend, new HBox(8, copy, export));
-        bottom.setPadding(new Insets(6));
-        root.setTop(builder);
-        root.setCenter(split);
-        root.setBottom(bottom);
+        VBox ctBottom = new VBox(4, stats, legend);
+        BorderPane ctCenter = new BorderPane(split);
+        ctCenter.setBottom(ctBottom);
+        crossTabCenter = ctCenter;
+
+        VBox varBox = new VBox(2, new Label(text.getString("survey.variables")), variables.node());
+        VBox.setVgrow(variables.node(), Priority.ALWAYS);
+        varBox.setPrefWidth(230);
+        varBox.setPadding(new Insets(6));
+
+        center.setPadding(new Insets(0, 6, 0, 0));
+        HBox buttons = new HBox(8, copy, export);
+        buttons.setPadding(new Insets(6));
+        root.setTop(new VBox(common, modeControls));
+        root.setLeft(varBox);
+        root.setCenter(center);
+        root.setBottom(buttons);
+        showMode(Mode.CROSSTAB);
     }
 
-    private VBox labelled(String key, javafx.scene.Node n) {
+    private VBox labelled(String key, Node n) {
         return new VBox(2, new Label(text.getString(key)), n);
+    }
+
+    private void showMode(Mode m) {
+        Mode current = m == null ? Mode.CROSSTAB : m;
+        switch (current) {
+            case MULTIPLE_RESPONSE -> {
+                modeControls.getChildren().setAll(multipleResponse.controls());
+                center.setCenter(multipleResponse.result());
+            }
+            case LIKERT -> {
+                modeControls.getChildren().setAll(likert.controls());
+                center.setCenter(likert.result());
+            }
+            default -> {
+                modeControls.getChildren().setAll(crossTabControls);
+                center.setCenter(crossTabCenter);
+            }
+        }
+        export.setDisable(current != Mode.CROSSTAB || result == null);
     }
 
     private void loadDatasets() {
@@ -142,7 +267,7 @@ final class CrossTabView {
     }
 
     private void fillVariables(String name) {
-        List<String> columns = datasets.stream().filter(d -> d.name().equals(name)).findFirst()
+        columns = datasets.stream().filter(d -> d.name().equals(name)).findFirst()
                 .map(DatasetInfo::columnNames).orElse(List.of());
         rows.setItems(FXCollections.observableArrayList(columns));
         cols.setItems(FXCollections.observableArrayList(columns));
@@ -153,6 +278,9 @@ final class CrossTabView {
         weight.setItems(FXCollections.observableArrayList(optional));
         layer.getSelectionModel().select(0);
         weight.getSelectionModel().select(0);
+        variables.setColumns(columns);
+        multipleResponse.setSource(columns, codebook);
+        likert.setSource(columns, codebook);
     }
 
     private String optional(ComboBox<String> box) {
@@ -160,59 +288,106 @@ final class CrossTabView {
         return v == null || v.equals(text.getString("survey.none")) ? null : v;
     }
 
+    private WeightKind weightKind() {
+        return optional(weight) == null ? WeightKind.NONE : sampling.isSelected() ? WeightKind.SAMPLING : WeightKind.FREQUENCY;
+    }
+
     private void run() {
         Project p = context.project().get();
-        if (p == null || dataset.getValue() == null || rows.getValue() == null || cols.getValue() == null) {
+        if (p == null || dataset.getValue() == null) {
             context.showError(text.getString("survey.title"), new IllegalArgumentException(text.getString("survey.error.choose")));
             return;
         }
+        switch (mode.getValue() == null ? Mode.CROSSTAB : mode.getValue()) {
+            case MULTIPLE_RESPONSE -> multipleResponse.run(p, dataset.getValue(), optional(weight));
+            case LIKERT -> likert.run(p, dataset.getValue(), optional(weight), weightKind());
+            default -> runCrossTab(p);
+        }
+    }
+
+    /** The codebook categories of the row variable in order, without missing codes (empty without a codebook entry). */
+    List<String> rowScale() {
+        return rows.getValue() == null ? List.of() : codebook.variable(rows.getValue())
+                .map(v -> v.values().stream().map(Codebook.Value::code).filter(c -> !v.missingCodes().contains(c)).toList())
+                .orElse(List.of());
+    }
+
+    /** The spec of the current choices, or null when rows or columns are missing. */
+    CrossTabSpec spec() {
+        if (dataset.getValue() == null || rows.getValue() == null || cols.getValue() == null) {
+            return null;
+        }
         String w = optional(weight);
-        CrossTabSpec spec = new CrossTabSpec(dataset.getValue(), rows.getValue(), cols.getValue(), optional(layer), w,
-                w == null ? WeightKind.NONE : sampling.isSelected() ? WeightKind.SAMPLING : WeightKind.FREQUENCY,
-                codebook, false, 0.05, List.of());
+        return new CrossTabSpec(dataset.getValue(), rows.getValue(), cols.getValue(), optional(layer), w, weightKind(),
+                codebook, options.showMissing(), options.alpha(), netEditor.nets());
+    }
+
+    private void runCrossTab(Project p) {
+        CrossTabSpec spec = spec();
+        if (spec == null) {
+            context.showError(text.getString("survey.title"), new IllegalArgumentException(text.getString("survey.error.choose")));
+            return;
+        }
         context.tasks().run(text.getString("survey.task.run"), (progress, cancel) -> CrossTabEngine.run(p, spec, progress, cancel),
                 this::show);
     }
 
     private void show(CrossTabResult r) {
         this.result = r;
-        CrossTab t = r.overall();
-        List<String> header = CrossTabGrid.header(t, text.getString("survey.col.category"));
-        table.getColumns().clear();
-        for (int c = 0; c < header.size(); c++) {
-            int k = c;
-            TableColumn<List<String>, String> col = new TableColumn<>(header.get(c));
-            col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().get(k)));
-            col.setSortable(false);
-            table.getColumns().add(col);
+        List<String> choices = new ArrayList<>();
+        choices.add(text.getString("survey.layer.overall"));
+        for (CrossTab t : r.layers()) {
+            choices.add(r.spec().layerVar() + " = " + t.layer().label());
         }
-        table.setItems(FXCollections.observableArrayList(CrossTabGrid.rows(t, text.getString("survey.stats.base"))));
-        chart.setChart(SurveyCharts.stackedPercent(t, r.spec().rowVar() + " × " + r.spec().colVar()));
-        List<String> lines = new ArrayList<>();
-        lines.add(MessageFormat.format(text.getString("survey.stats.pearson"), fmt(t.tests().pearson().statistic()),
-                fmt(t.tests().pearson().df()), fmt(t.tests().pearson().p())));
-        lines.add(MessageFormat.format(text.getString("survey.stats.cramer"), fmt(t.tests().cramersV())));
-        if (t.tests().fisher() != null) {
-            lines.add(MessageFormat.format(text.getString("survey.stats.fisher"), fmt(t.tests().fisher().pTwoSided())));
-        }
-        if (t.raoScott() != null) {
-            lines.add(MessageFormat.format(text.getString("survey.stats.raoscott"), fmt(t.raoScott().f()), fmt(t.raoScott().ndf()),
-                    fmt(t.raoScott().ddf()), fmt(t.raoScott().p())));
-        }
-        lines.addAll(t.warnings());
-        stats.setText(String.join("\n", lines));
-        copy.setDisable(false);
+        layerSelect.setItems(FXCollections.observableArrayList(choices));
+        layerSelect.setDisable(r.layers().isEmpty());
+        layerSelect.getSelectionModel().select(0);
+        legend.setText(MessageFormat.format(text.getString("survey.legend"), String.format(Locale.ROOT, "%.2f", r.spec().alpha())));
+        showSelected();
         export.setDisable(false);
     }
 
-    /** The TSV of the current grid, or empty. */
-    String tsv() {
+    /** The table the layer selector shows (overall, or one layer), or null before the first run. */
+    CrossTab selectedTable() {
         if (result == null) {
-            return "";
+            return null;
         }
-        CrossTab t = result.overall();
-        return CrossTabGrid.tsv(CrossTabGrid.header(t, text.getString("survey.col.category")),
-                CrossTabGrid.rows(t, text.getString("survey.stats.base")));
+        int k = layerSelect.getSelectionModel().getSelectedIndex();
+        return k <= 0 || k > result.layers().size() ? result.overall() : result.layers().get(k - 1);
+    }
+
+    private CrossTabGrid.Labels labels() {
+        List<String> names = new ArrayList<>();
+        for (CrossTabGrid.Figure f : CrossTabGrid.Figure.values()) {
+            names.add(CrossTabOptions.figureName(text, f));
+        }
+        return new CrossTabGrid.Labels(text.getString("survey.col.category"), text.getString("survey.stats.base"),
+                text.getString("survey.col.total"), "NET: ", text.getString("survey.tip.wilson"), names);
+    }
+
+    /** Shows the selected table: grid, statistics and chart. */
+    private void showSelected() {
+        CrossTab t = selectedTable();
+        if (t == null) {
+            return;
+        }
+        GridTable.show(table, CrossTabGrid.grid(t, options.figures(), labels()));
+        stats.setText(String.join("\n", CrossTabStats.lines(result, t, text)));
+        String title = result.spec().rowVar() + " × " + result.spec().colVar()
+                + (t.layer() == null ? "" : " [" + result.spec().layerVar() + " = " + t.layer().label() + "]");
+        chart.show(t, title);
+    }
+
+    /** The TSV of the table shown in the current mode, or empty. */
+    String tsv() {
+        return switch (mode.getValue() == null ? Mode.CROSSTAB : mode.getValue()) {
+            case MULTIPLE_RESPONSE -> multipleResponse.tsv();
+            case LIKERT -> likert.tsv();
+            default -> {
+                CrossTabGrid.Grid g = GridTable.grid(table);
+                yield g == null ? "" : g.tsv();
+            }
+        };
     }
 
     private void copyTsv() {
@@ -287,6 +462,9 @@ final class CrossTabView {
     /** Uses a codebook for labels, category order and missing codes of the next tables. */
     void useCodebook(Codebook cb) {
         this.codebook = cb == null ? Codebook.empty() : cb;
+        variables.setCodebook(codebook);
+        multipleResponse.setSource(columns, codebook);
+        likert.setSource(columns, codebook);
     }
 
     private void exportXlsx() {
@@ -305,10 +483,28 @@ final class CrossTabView {
         }, done -> { });
     }
 
-    private static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        return Math.abs(v) < 1e-3 && v != 0 ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.4f", v);
+    // package-private handles for tests
+    VariableList variableList() {
+        return variables;
+    }
+
+    NetEditor netEditor() {
+        return netEditor;
+    }
+
+    CrossTabOptions options() {
+        return options;
+    }
+
+    CrossTabChart chart() {
+        return chart;
+    }
+
+    MultipleResponseView multipleResponse() {
+        return multipleResponse;
+    }
+
+    LikertView likert() {
+        return likert;
     }
 }
