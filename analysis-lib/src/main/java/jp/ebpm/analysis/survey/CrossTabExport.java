@@ -128,7 +128,12 @@ public final class CrossTabExport {
             stat(stats, prefix + "df", t.tests().pearson().df());
             stat(stats, prefix + "p", t.tests().pearson().p());
             stat(stats, prefix + "Likelihood ratio", t.tests().likelihoodRatio().statistic());
+            stat(stats, prefix + "Likelihood ratio p", t.tests().likelihoodRatio().p());
             stat(stats, prefix + "Cramer's V", t.tests().cramersV());
+            stat(stats, prefix + "Contingency coefficient", t.tests().contingencyCoefficient());
+            if (t.isTwoByTwo()) {
+                stat(stats, prefix + "Phi", t.tests().phi());
+            }
             if (t.tests().fisher() != null) {
                 stat(stats, prefix + "Fisher exact p (two-sided)", t.tests().fisher().pTwoSided());
             }
@@ -163,6 +168,16 @@ public final class CrossTabExport {
             }
             body.add(row);
         }
+        for (CrossTab.NetRow net : t.nets()) {
+            List<TableCell> row = new ArrayList<>();
+            row.add(TableCell.text("NET " + net.label()));
+            for (int j = 0; j < t.cols().size(); j++) {
+                row.add(TableCell.number(net.counts()[j], isWhole(net.counts()[j]) ? CellFormat.INTEGER : CellFormat.DECIMAL1));
+                double pct = net.colPct()[j];
+                row.add(TableCell.percent(Double.isNaN(pct) ? null : pct / 100.0).withMarker(net.letters()[j]));
+            }
+            body.add(row);
+        }
         List<TableCell> base = new ArrayList<>();
         base.add(TableCell.text("base n"));
         for (int j = 0; j < t.cols().size(); j++) {
@@ -170,7 +185,22 @@ public final class CrossTabExport {
             base.add(TableCell.empty());
         }
         body.add(base);
+        for (CrossTab.MissingRow m : t.missingRows()) {
+            List<TableCell> row = new ArrayList<>();
+            row.add(TableCell.text("(" + m.label() + ")"));
+            for (int j = 0; j < t.cols().size(); j++) {
+                row.add(TableCell.number(m.counts()[j], isWhole(m.counts()[j]) ? CellFormat.INTEGER : CellFormat.DECIMAL1));
+                row.add(TableCell.empty());
+            }
+            body.add(row);
+        }
         List<String> notes = new ArrayList<>();
+        if (!t.nets().isEmpty()) {
+            notes.add("NET rows combine row categories; their letters use the same column-proportion test.");
+        }
+        if (!t.missingRows().isEmpty()) {
+            notes.add("Rows in brackets are missing values: shown for information, not part of any base or percentage.");
+        }
         notes.add("▲/▼: adjusted standardized residual significantly above/below expectation (p < " + spec.alpha() + ").");
         notes.add("Letters: the column proportion is significantly higher than that of the lettered column"
                 + " (two-proportion z-test, Bonferroni-adjusted, p < " + spec.alpha() + ").");

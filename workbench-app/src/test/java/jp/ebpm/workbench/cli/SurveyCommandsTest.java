@@ -99,6 +99,23 @@ class SurveyCommandsTest {
             assertTrue(java.util.stream.IntStream.range(0, wb.getNumberOfSheets())
                     .mapToObj(wb::getSheetName).toList().containsAll(java.util.List.of("cells", "statistics")));
         }
+        // A NET row (codes 1 and 2) is written after the categories, with the sum of their counts.
+        Path withNet = dir.resolve("net.xlsx");
+        CliTestSupport.Result n = CliTestSupport.run("crosstab", "--csv", csv.toString(), "--rows", "r", "--cols", "c",
+                "--weight", "n", "--net", "Top=1,2", "--format", "xlsx", "--out", withNet.toString());
+        assertEquals(0, n.exitCode(), n.err());
+        try (Workbook wb = WorkbookFactory.create(withNet.toFile())) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(1);
+            int netRow = -1;
+            for (int i = 3; i <= sheet.getLastRowNum(); i++) {
+                if (sheet.getRow(i) != null && "NET Top".equals(sheet.getRow(i).getCell(0).getStringCellValue())) {
+                    netRow = i;
+                }
+            }
+            assertTrue(netRow > 4, "no NET row in the cross-tab sheet");
+            assertEquals(sheet.getRow(3).getCell(1).getNumericCellValue() + sheet.getRow(4).getCell(1).getNumericCellValue(),
+                    sheet.getRow(netRow).getCell(1).getNumericCellValue(), 1e-9);
+        }
         CliTestSupport.Result c = CliTestSupport.run("crosstab", "--csv", csv.toString(), "--rows", "r", "--cols", "c",
                 "--weight", "n", "--format", "csv");
         assertEquals(0, c.exitCode(), c.err());
