@@ -100,7 +100,7 @@ public final class SurveyCharts {
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(title, null, null, ds, PlotOrientation.HORIZONTAL, true, false, false);
         NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0;#,##0"));
+        axis.setNumberFormatOverride(new MagnitudeFormat());
         return themed(chart);
     }
 
@@ -121,6 +121,30 @@ public final class SurveyCharts {
             Files.writeString(file, g.getSVGDocument(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new WorkbenchException("Cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Axis labels by magnitude (the pyramid's left side is negative). A DecimalFormat pattern such as
+     * "#,##0;#,##0" does not do this: a negative subpattern equal to the positive one falls back to "-".
+     */
+    static final class MagnitudeFormat extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final java.text.DecimalFormat inner = new java.text.DecimalFormat("#,##0.##");
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return inner.format(Math.abs(number), toAppendTo, pos);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return inner.format(Math.abs(number), toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition parsePosition) {
+            return inner.parse(source, parsePosition);
         }
     }
 }

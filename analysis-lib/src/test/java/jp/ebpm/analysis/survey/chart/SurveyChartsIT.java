@@ -61,6 +61,12 @@ class SurveyChartsIT {
             assertEquals(f.equals("c.png") ? 500 : 640, img.getWidth());
             assertTrue(nonWhite(img) > 1000, f + " has drawing");
         }
+        // the pyramid's left (male) side is drawn negative but labelled by magnitude
+        org.jfree.chart.JFreeChart pyr = SurveyCharts.pyramid(List.of("a", "b"), new double[] {40, 10}, new double[] {5, 20}, "男性", "女性", "p");
+        java.text.NumberFormat axisFormat = ((org.jfree.chart.axis.NumberAxis) pyr.getCategoryPlot().getRangeAxis()).getNumberFormatOverride();
+        assertEquals("40", axisFormat.format(-40.0));
+        assertEquals("1,200", axisFormat.format(-1200L));
+        assertEquals("20", axisFormat.format(20.0));
         SurveyCharts.writeSvg(SurveyCharts.stackedPercent(t, "年代別"), dir.resolve("a.svg"), 640, 400);
         String svg = Files.readString(dir.resolve("a.svg"));
         assertTrue(svg.startsWith("<?xml") || svg.startsWith("<svg"));
