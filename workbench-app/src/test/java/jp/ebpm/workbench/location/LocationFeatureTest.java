@@ -64,17 +64,17 @@ class LocationFeatureTest {
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
         }
-        robot.clickOn("#passphrase").write("ui test passphrase");
-        robot.clickOn("#unlock");
-        Label status = robot.lookup("#status").queryAs(Label.class);
+        robot.clickOn("#locationPassphrase").write("ui test passphrase");
+        robot.clickOn("#locationUnlock");
+        Label status = robot.lookup("#locationStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
-        TextField importFile = robot.lookup("#importFile").queryAs(TextField.class);
+        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
         robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#import");
+        robot.clickOn("#locationImport");
         waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
-        robot.clickOn("#aggregate");
+        robot.clickOn("#locationAggregate");
         @SuppressWarnings("unchecked")
-        TableView<List<String>> table = robot.lookup("#result").queryAs(TableView.class);
+        TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
         waitOrFail(() -> table.getItems().size() == 7 * 24, status);
         for (List<String> row : table.getItems()) {
             if (!"χ".equals(row.get(3))) {
@@ -83,14 +83,14 @@ class LocationFeatureTest {
             }
         }
         Path out = dir.resolve("ward-hour.csv");
-        TextField exportFile = robot.lookup("#exportFile").queryAs(TextField.class);
+        TextField exportFile = robot.lookup("#locationExportFile").queryAs(TextField.class);
         robot.interact(() -> exportFile.setText(out.toString()));
-        robot.clickOn("#export");
+        robot.clickOn("#locationExport");
         waitOrFail(() -> Files.exists(out) && status.getText().startsWith("Exported"), status);
         assertEquals("area,time,pings,devices", Files.readAllLines(out).get(0));
         robot.clickOn("Audit log");
-        robot.clickOn("#verifyAudit");
-        Label auditStatus = robot.lookup("#auditStatus").queryAs(Label.class);
+        robot.clickOn("#locationVerifyAudit");
+        Label auditStatus = robot.lookup("#locationAuditStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> auditStatus.getText().startsWith("Audit log OK: 2 entries"));
         // one view and one export were recorded
         assertEquals(List.of("aggregate.view", "aggregate.export"),
