@@ -29,18 +29,22 @@ import jp.ebpm.analysis.task.Cancellation;
  * column by column in blocks of up to {@value #BLOCK} rows:
  *
  * <pre>
- * "WBTAB2" | column count (u16) | per column: name (UTF) type (UTF)       (DataOutput encoding)
+ * "WBTAB2" | column count (u16) | per column: name (UTF) type (UTF)        (DataOutput encoding)
+ *          VARCHAR columns also: 0 = plain, or 1 = dictionary: entries (i32) | per entry: byte length
+ *          (i32) + UTF-8 bytes
  * block*:  row count (i32, 0 ends the table) | per column, in order:
  *          nulls: 0 = none, 1 = a bitmap of ceil(rows / 8) bytes follows (bit set = NULL)
  *          values for every row (a NULL row holds 0), little-endian:
  *            BIGINT, TIMESTAMP (µs since 1970, local time), DATE (days): i64 each
  *            DOUBLE: IEEE-754 f64 each;  BOOLEAN: one byte each
- *            VARCHAR: 0 = plain: byte lengths (i32 each) | total bytes (i32) | UTF-8 bytes
- *                     1 = dictionary: entries (i32) | their byte lengths (i32 each) | total bytes (i32)
- *                         | UTF-8 bytes | index width w (1, 2 or 4) | one w-byte index per row
+ *            VARCHAR plain: byte lengths (i32 each) | total bytes (i32) | UTF-8 bytes
+ *            VARCHAR dictionary: the entry index, 1 byte each for up to 256 entries, else 2
  * </pre>
- * Other DuckDB types are stored as VARCHAR. Version 1 files ("WBTAB1", row by row with DataOutput
- * encoding) are still read.
+ * A VARCHAR column is stored with a dictionary when it has at most {@value #MAX_DICTIONARY} distinct
+ * values and each repeats four times on average: DuckDB computes the codes (a temporary ENUM type of the
+ * in-memory database), so no Java string is made per row — converting strings is by far the slowest
+ * part of reading rows over JDBC. Other DuckDB types are stored as VARCHAR. Version 1 files ("WBTAB1",
+ * row by row with DataOutput encoding) are still read.
  */
 final class TableCodec {
 
@@ -49,8 +53,8 @@ final class TableCodec {
     /** Rows per block. */
     static final int BLOCK = 16_384;
     private static final int V1_BLOCK = 4096;
-    /** A block's strings are dictionary-encoded while they have at most this many distinct values. */
-    private static final int MAX_DICTIONARY = BLOCK / 4;
+    /** Most distinct values of a dictionary-encoded string column. */
+    static final int MAX_DICTIONARY = 65_536;
 
     private TableCodec() {
     }
@@ -74,24 +78,99 @@ final class TableCodec {
         out.writeShort(cols.size());
         StringJoiner select = new StringJoiner(", ");
         Column[] columns = new Column[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            ColumnInfo ci = cols.get(i);
-            String type = storedType(ci.type());
-            columns[i] = Column.of(type);
-            out.writeUTF(ci.name());
-            out.writeUTF(type);
-            String id = Sql.ident(ci.name());
-            select.add(switch (type) {
-                case "TIMESTAMP" -> "epoch_us(" + id + ")";
-                case "DATE" -> "CAST(" + id + " - DATE '1970-01-01' AS BIGINT)";
-                case "VARCHAR" -> "CAST(" + id + " AS VARCHAR)";
-                default -> id;
-            });
-        }
+        List<String> enums = new ArrayList<>();
         long rows = 0;
         Encoder enc = new Encoder();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + select + " FROM " + Sql.ident(table))) {
+        try (Statement st = c.createStatement()) {
+            for (int i = 0; i < cols.size(); i++) {
+                ColumnInfo ci = cols.get(i);
+                String type = storedType(ci.type());
+                out.writeUTF(ci.name());
+                out.writeUTF(type);
+                String id = Sql.ident(ci.name());
+                String value = switch (type) {
+                    case "TIMESTAMP" -> "epoch_us(" + id + ")";
+                    case "DATE" -> "CAST(" + id + " - DATE '1970-01-01' AS BIGINT)";
+                    case "VARCHAR" -> "CAST(" + id + " AS VARCHAR)";
+                    default -> id;
+                };
+                if ("VARCHAR".equals(type)) {
+                    String[] dictionary = dictionary(st, table, value, enums);
+                    if (dictionary == null) {
+                        out.writeByte(0);
+                        columns[i] = new StringColumn();
+                    } else {
+                        String enumType = enums.get(enums.size() - 1);
+                        out.writeByte(1);
+                        out.writeInt(dictionary.length);
+                        for (String e : dictionary) {
+                            byte[] b = e.getBytes(StandardCharsets.UTF_8);
+                            out.writeInt(b.length);
+                            out.write(b);
+                        }
+                        columns[i] = new CodeColumn(dictionary.length);
+                        value = "CAST(enum_code(CAST(" + value + " AS " + enumType + ")) AS INTEGER)";
+                    }
+                } else {
+                    columns[i] = Column.of(type);
+                }
+                select.add(value);
+            }
+            rows = writeRows(st, table, select.toString(), out, enc, columns, cancel);
+        } finally {
+            for (Column col : columns) {
+                if (col != null) {
+                    col.clear();
+                }
+            }
+            enc.clear();
+            dropTypes(c, enums);
+        }
+        out.writeInt(0);
+        return rows;
+    }
+
+    /**
+     * The distinct values of a string column in code order when it is worth a dictionary (a new ENUM type,
+     * added to {@code enums}, gives the codes), else {@code null}.
+     */
+    private static String[] dictionary(Statement st, String table, String value, List<String> enums) throws SQLException {
+        long distinct;
+        long values;
+        try (ResultSet rs = st.executeQuery("SELECT count(DISTINCT " + value + "), count(" + value + ") FROM "
+                + Sql.ident(table))) {
+            rs.next();
+            distinct = rs.getLong(1);
+            values = rs.getLong(2);
+        }
+        if (distinct == 0 || distinct > MAX_DICTIONARY || distinct * 4 > values) {
+            return null;
+        }
+        String type = Sql.ident("wb_dictionary_" + Long.toHexString(System.nanoTime()) + "_" + enums.size());
+        st.execute("CREATE TYPE " + type + " AS ENUM (SELECT DISTINCT " + value + " FROM " + Sql.ident(table)
+                + " WHERE " + value + " IS NOT NULL)");
+        enums.add(type);
+        List<String> entries = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT unnest(enum_range(NULL::" + type + "))")) {
+            while (rs.next()) {
+                entries.add(rs.getString(1));
+            }
+        }
+        return entries.toArray(new String[0]);
+    }
+
+    private static void dropTypes(Connection c, List<String> enums) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String type : enums) {
+                st.execute("DROP TYPE IF EXISTS " + type);
+            }
+        }
+    }
+
+    private static long writeRows(Statement st, String table, String select, DataOutputStream out, Encoder enc,
+                                  Column[] columns, Cancellation cancel) throws SQLException, IOException {
+        long rows = 0;
+        try (ResultSet rs = st.executeQuery("SELECT " + select + " FROM " + Sql.ident(table))) {
             int n = 0;
             while (rs.next()) {
                 for (int i = 0; i < columns.length; i++) {
@@ -109,13 +188,7 @@ final class TableCodec {
                 writeBlock(out, enc, columns, n);
                 rows += n;
             }
-        } finally {
-            for (Column col : columns) {
-                col.clear();
-            }
-            enc.clear();
         }
-        out.writeInt(0);
         return rows;
     }
 
@@ -281,76 +354,25 @@ final class TableCodec {
         }
     }
 
+    /** Strings stored as they are. */
     private static final class StringColumn extends Column {
         private final String[] values = new String[BLOCK];
-        /** Dictionary index per row while the block's strings fit the dictionary, else unused. */
-        private final int[] codes = new int[BLOCK];
-        private final Map<String, Integer> dictionary = new HashMap<>();
-        private final List<String> entries = new ArrayList<>();
-        private boolean plain;
 
         @Override
         void take(ResultSet rs, int column, int row) throws SQLException {
             String s = rs.getString(column);
             values[row] = s;
-            if (s == null) {
-                setNull(row, true);
-            } else if (!plain) {
-                Integer code = dictionary.get(s);
-                if (code == null) {
-                    if (entries.size() == MAX_DICTIONARY) {
-                        plain = true;
-                        return;
-                    }
-                    code = entries.size();
-                    dictionary.put(s, code);
-                    entries.add(s);
-                }
-                codes[row] = code;
-            }
+            setNull(row, s == null);
         }
 
         @Override
         void encodeValues(Encoder enc, int n) {
-            if (plain) {
-                enc.put((byte) 0);
-                byte[][] bytes = new byte[n][];
-                int total = 0;
-                for (int i = 0; i < n; i++) {
-                    bytes[i] = values[i] == null ? EMPTY : values[i].getBytes(StandardCharsets.UTF_8);
-                    total += bytes[i].length;
-                }
-                putStrings(enc, bytes, n, total);
-            } else {
-                enc.put((byte) 1);
-                int d = entries.size();
-                enc.putInt(d);
-                byte[][] bytes = new byte[d][];
-                int total = 0;
-                for (int i = 0; i < d; i++) {
-                    bytes[i] = entries.get(i).getBytes(StandardCharsets.UTF_8);
-                    total += bytes[i].length;
-                }
-                putStrings(enc, bytes, d, total);
-                int width = d <= 0x100 ? 1 : d <= 0x10000 ? 2 : 4;
-                enc.put((byte) width);
-                ByteBuffer b = enc.room(n * width);
-                for (int i = 0; i < n; i++) {
-                    int code = values[i] == null ? 0 : codes[i];
-                    switch (width) {
-                        case 1 -> b.put((byte) code);
-                        case 2 -> b.putShort((short) code);
-                        default -> b.putInt(code);
-                    }
-                }
+            byte[][] bytes = new byte[n][];
+            int total = 0;
+            for (int i = 0; i < n; i++) {
+                bytes[i] = values[i] == null ? EMPTY : values[i].getBytes(StandardCharsets.UTF_8);
+                total += bytes[i].length;
             }
-            Arrays.fill(values, 0, n, null);
-            dictionary.clear();
-            entries.clear();
-            plain = false;
-        }
-
-        private static void putStrings(Encoder enc, byte[][] bytes, int n, int total) {
             ByteBuffer b = enc.room(n * 4 + 4 + total);
             for (int i = 0; i < n; i++) {
                 b.putInt(bytes[i].length);
@@ -359,15 +381,50 @@ final class TableCodec {
             for (int i = 0; i < n; i++) {
                 b.put(bytes[i]);
             }
+            Arrays.fill(values, 0, n, null);
         }
 
         @Override
         void clear() {
             Arrays.fill(values, null);
-            Arrays.fill(codes, 0);
-            dictionary.clear();
-            entries.clear();
         }
+    }
+
+    /** Strings stored as their index in the column's dictionary (computed by DuckDB). */
+    private static final class CodeColumn extends Column {
+        private final int[] codes = new int[BLOCK];
+        private final int width;
+
+        CodeColumn(int entries) {
+            this.width = codeWidth(entries);
+        }
+
+        @Override
+        void take(ResultSet rs, int column, int row) throws SQLException {
+            codes[row] = rs.getInt(column);
+            setNull(row, rs.wasNull());
+        }
+
+        @Override
+        void encodeValues(Encoder enc, int n) {
+            ByteBuffer b = enc.room(n * width);
+            for (int i = 0; i < n; i++) {
+                if (width == 1) {
+                    b.put((byte) codes[i]);
+                } else {
+                    b.putShort((short) codes[i]);
+                }
+            }
+        }
+
+        @Override
+        void clear() {
+            Arrays.fill(codes, 0);
+        }
+    }
+
+    private static int codeWidth(int entries) {
+        return entries <= 0x100 ? 1 : 2;
     }
 
     private static final byte[] EMPTY = new byte[0];
@@ -385,24 +442,52 @@ final class TableCodec {
         }
         int n = in.readUnsignedShort();
         List<ColumnInfo> cols = new ArrayList<>(n);
+        Decoded[] columns = new Decoded[n];
         StringJoiner ddl = new StringJoiner(", ");
         for (int i = 0; i < n; i++) {
             ColumnInfo ci = new ColumnInfo(in.readUTF(), in.readUTF());
             cols.add(ci);
             ddl.add(Sql.ident(ci.name()) + " " + ci.type());
+            if (!v1) {
+                columns[i] = new Decoded(ci.type(), "VARCHAR".equals(ci.type()) ? readDictionary(in) : null);
+            }
         }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE " + Sql.ident(table) + " (" + ddl + ")");
         }
-        return v1 ? readV1(in, c, table, cols, cancel) : readV2(in, c, table, cols, cancel);
+        return v1 ? readV1(in, c, table, cols, cancel) : readV2(in, c, table, columns, cancel);
     }
 
-    private static long readV2(DataInputStream in, Connection c, String table, List<ColumnInfo> cols, Cancellation cancel)
-            throws SQLException, IOException {
-        Decoded[] columns = new Decoded[cols.size()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = new Decoded(cols.get(i).type());
+    /** The dictionary of a string column, or {@code null} when its strings are stored as they are. */
+    private static String[] readDictionary(DataInputStream in) throws IOException {
+        byte encoding = in.readByte();
+        if (encoding == 0) {
+            return null;
         }
+        if (encoding != 1) {
+            throw new IOException("an unknown string encoding " + encoding);
+        }
+        int d = in.readInt();
+        if (d < 1 || d > MAX_DICTIONARY) {
+            throw new IOException("a dictionary of " + d + " entries");
+        }
+        String[] entries = new String[d];
+        for (int i = 0; i < d; i++) {
+            int len = in.readInt();
+            if (len < 0 || len > (1 << 26)) {
+                throw new IOException("a dictionary entry of " + len + " bytes");
+            }
+            byte[] b = in.readNBytes(len);
+            if (b.length < len) {
+                throw new java.io.EOFException("the dictionary is cut short");
+            }
+            entries[i] = new String(b, StandardCharsets.UTF_8);
+        }
+        return entries;
+    }
+
+    private static long readV2(DataInputStream in, Connection c, String table, Decoded[] columns, Cancellation cancel)
+            throws SQLException, IOException {
         Decoder dec = new Decoder(in);
         long rows = 0;
         try (RowAppender app = RowAppender.open(c, table)) {
@@ -482,14 +567,23 @@ final class TableCodec {
         private double[] doubles;
         private byte[] bytes;
         private String[] strings;
+        private final String[] dictionary;
+        private int[] codes;
 
-        Decoded(String type) {
+        Decoded(String type, String[] dictionary) {
             this.type = type;
+            this.dictionary = dictionary;
             switch (type) {
                 case "BIGINT", "TIMESTAMP", "DATE" -> longs = new long[BLOCK];
                 case "DOUBLE" -> doubles = new double[BLOCK];
                 case "BOOLEAN" -> bytes = new byte[BLOCK];
-                default -> strings = new String[BLOCK];
+                default -> {
+                    if (dictionary == null) {
+                        strings = new String[BLOCK];
+                    } else {
+                        codes = new int[BLOCK];
+                    }
+                }
             }
         }
 
@@ -516,37 +610,18 @@ final class TableCodec {
         }
 
         private void readStrings(Decoder dec, int n) throws IOException {
-            byte encoding = dec.readByte();
-            if (encoding == 0) {
+            if (dictionary == null) {
                 decodeStrings(dec, n, strings);
-            } else if (encoding == 1) {
-                int d = dec.readInt();
-                if (d < 0 || d > BLOCK) {
-                    throw new IOException("a dictionary of " + d + " entries");
+                return;
+            }
+            int width = codeWidth(dictionary.length);
+            ByteBuffer b = dec.section(n * width);
+            for (int i = 0; i < n; i++) {
+                int code = width == 1 ? b.get() & 0xFF : b.getShort() & 0xFFFF;
+                if (code >= dictionary.length && !(anyNull && nulls[i])) {
+                    throw new IOException("a dictionary index " + code + " of " + dictionary.length);
                 }
-                String[] dictionary = new String[d];
-                decodeStrings(dec, d, dictionary);
-                int width = dec.readByte();
-                if (width != 1 && width != 2 && width != 4) {
-                    throw new IOException("an index width of " + width);
-                }
-                ByteBuffer b = dec.section(n * width);
-                for (int i = 0; i < n; i++) {
-                    int code = switch (width) {
-                        case 1 -> b.get() & 0xFF;
-                        case 2 -> b.getShort() & 0xFFFF;
-                        default -> b.getInt();
-                    };
-                    if (anyNull && nulls[i]) {
-                        strings[i] = null;
-                    } else if (code < 0 || code >= d) {
-                        throw new IOException("a dictionary index " + code + " of " + d);
-                    } else {
-                        strings[i] = dictionary[code];
-                    }
-                }
-            } else {
-                throw new IOException("an unknown string encoding " + encoding);
+                codes[i] = code;
             }
         }
 
@@ -577,7 +652,7 @@ final class TableCodec {
                 case "DATE" -> app.appendEpochDays((int) longs[row]);
                 case "DOUBLE" -> app.append(doubles[row]);
                 case "BOOLEAN" -> app.append(bytes[row] != 0);
-                default -> app.append(strings[row]);
+                default -> app.append(dictionary == null ? strings[row] : dictionary[codes[row]]);
             }
         }
 
@@ -593,6 +668,12 @@ final class TableCodec {
             }
             if (strings != null) {
                 Arrays.fill(strings, null);
+            }
+            if (codes != null) {
+                Arrays.fill(codes, 0);
+            }
+            if (dictionary != null) {
+                Arrays.fill(dictionary, null);
             }
         }
     }

@@ -149,6 +149,12 @@ class TableCodecTest {
             TableCodec.write(c, "big", out, Cancellation.none());
         }
         assertTrue(plain.size() > 20 * (1 << 14), "the table spans many encrypted chunks: " + plain.size());
+        // ward (300 values over ~42,000 rows) is stored once in the column's dictionary, id (unique) once per row
+        String text = new String(plain.toByteArray(), StandardCharsets.ISO_8859_1);
+        assertEquals(1, occurrences(text, new String("区299".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)));
+        assertEquals(n, occurrences(text, "device-"));
+        assertEquals(0, count("SELECT count(*) FROM duckdb_types() WHERE type_name LIKE 'wb_dictionary%'"),
+                "the ENUM types made for the dictionaries are dropped");
 
         assertEquals(n, roundTrip("big", "back", DataKey.random()));
         assertEquals(0, count("SELECT count(*) FROM (SELECT * FROM big EXCEPT ALL SELECT * FROM back)"));
@@ -158,6 +164,14 @@ class TableCodecTest {
         assertEquals((n + 10) / 11, count("SELECT count(*) FROM back WHERE sex IS NULL"));
         assertEquals((n + 6) / 7, count("SELECT count(*) FROM back WHERE ward IS NULL"));
         assertEquals(n, count("SELECT count(DISTINCT id) FROM back"));
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test
