@@ -38,6 +38,10 @@ import jp.ebpm.analysis.task.CancelledException;
  * tables. Private tables reach disk only as encrypted files {@code <project>/private/<name>.wbenc}; the
  * plain project database holds only their catalog entries (sensitivity PRIVATE, property
  * {@value #ENCRYPTED_FILE}). Close the vault to drop the rows and overwrite the keys.
+ *
+ * <p>Saving reads the rows over JDBC while a second thread encrypts and writes; loading decrypts on a
+ * second thread while the rows are appended ({@link BackgroundStreams}). Format: {@link TableCodec}
+ * inside {@link EncryptedFiles}.
  */
 public final class UnlockedVault implements AutoCloseable {
 
@@ -135,8 +139,8 @@ public final class UnlockedVault implements AutoCloseable {
         DatasetInfo info = info(dataset);
         Path file = project.directory().resolve(PRIVATE_DIR).resolve(info.property(ENCRYPTED_FILE));
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(
-                     EncryptedFiles.decrypt(raw, dataKey, PURPOSE + dataset), 1 << 16));
+             DataInputStream in = new DataInputStream(new BufferedInputStream(BackgroundStreams.readAhead(
+                     EncryptedFiles.decrypt(raw, dataKey, PURPOSE + dataset), "vault-decrypt"), 1 << 16));
              Connection c = memory.connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + Sql.ident(dataset));
@@ -189,8 +193,8 @@ public final class UnlockedVault implements AutoCloseable {
             java.util.List<jp.ebpm.analysis.store.ColumnInfo> cols;
             try (Connection c = memory.connect();
                  OutputStream raw = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                         EncryptedFiles.encrypt(raw, dataKey, PURPOSE + name), 1 << 16))) {
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(BackgroundStreams.writeBehind(
+                         EncryptedFiles.encrypt(raw, dataKey, PURPOSE + name), "vault-encrypt"), 1 << 16))) {
                 rows = TableCodec.write(c, table, out, cancel);
                 cols = Catalog.describe(c, table).stream()
                         .map(ci -> new jp.ebpm.analysis.store.ColumnInfo(ci.name(), TableCodec.storedType(ci.type())))

@@ -73,6 +73,15 @@ public final class MemoryStore implements AutoCloseable {
         }
     }
 
+    /** Runs one SQL statement that returns no rows (e.g. {@code CREATE TABLE ... AS SELECT ...}). */
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new WorkbenchException("The in-memory database cannot run " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Opens a fast row appender on a table of this database (the caller closes it). */
     public RowAppender appender(Connection c, String table) {
         return RowAppender.open(c, table);

@@ -17,6 +17,7 @@ import jp.ebpm.workbench.app.settings.WorkbenchSettings;
 /**
  * The open project of a main window and the remembered settings. Opening and creating run as tasks;
  * the new project replaces the old one only once it is open, and lands on top of the recent list.
+ * The recent list is saved before a newly opened project is published.
  * On start it opens, in this order: the folder given by {@code workbench.project}, the most recent
  * project that still exists, or the sample project.
  */
@@ -104,13 +105,15 @@ public final class ProjectSession {
     }
 
     private void switchTo(Project opened) {
+        // Saved before the project is published: whoever sees the new project (a listener, a test reading the
+        // settings file, the user quitting at once) finds it already on top of the saved recent list.
+        settings = settings.withRecent(opened.directory());
+        save();
         Project old = project.get();
         project.set(opened);
         if (old != null) {
             old.close();
         }
-        settings = settings.withRecent(opened.directory());
-        save();
     }
 
     private void save() {

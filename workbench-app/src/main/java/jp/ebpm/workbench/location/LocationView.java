@@ -111,46 +111,46 @@ final class LocationView {
     }
 
     private void build() {
-        passphrase.setId("passphrase");
+        passphrase.setId("locationPassphrase");
         passphrase.setPromptText(b.getString("location.passphrase.prompt"));
-        Button unlock = button("unlock", "location.unlock", this::unlock);
-        Button lockButton = button("lock", "location.lock", this::lock);
-        status.setId("status");
+        Button unlock = button("locationUnlock", "location.unlock", this::unlock);
+        Button lockButton = button("locationLock", "location.lock", this::lock);
+        status.setId("locationStatus");
         HBox top = new HBox(8, passphrase, unlock, lockButton, status);
         HBox.setHgrow(passphrase, Priority.NEVER);
 
-        importFile.setId("importFile");
-        importName.setId("importName");
-        importKind.setId("importKind");
+        importFile.setId("locationImportFile");
+        importName.setId("locationImportName");
+        importKind.setId("locationImportKind");
         importKind.setValue("pings");
-        Button browse = button("browse", "location.import.browse", () -> {
+        Button browse = button("locationBrowse", "location.import.browse", () -> {
             File f = new FileChooser().showOpenDialog(ctx.owner());
             if (f != null) {
                 importFile.setText(f.getPath());
             }
         });
-        Button doImport = button("import", "location.import.run", this::doImport);
+        Button doImport = button("locationImport", "location.import.run", this::doImport);
         HBox importRow = new HBox(8, new Label(b.getString("location.import.file")), importFile, browse,
                 new Label(b.getString("location.import.name")), importName, new Label(b.getString("location.import.kind")),
                 importKind, doImport);
         HBox.setHgrow(importFile, Priority.ALWAYS);
 
-        dataset.setId("dataset");
-        by.setId("by");
+        dataset.setId("locationDataset");
+        by.setId("locationBy");
         by.setValue("ward");
-        time.setId("time");
+        time.setId("locationTime");
         time.setValue("hour");
-        k.setId("k");
+        k.setId("locationK");
         k.setEditable(true);
-        round.setId("round");
+        round.setId("locationRound");
         round.setValue(round.getItems().get(0));
-        Button aggregate = button("aggregate", "location.aggregate", () -> run(Operation.AGGREGATE));
-        Button od = button("od", "location.od", () -> run(Operation.OD));
-        Button residents = button("residents", "location.residents", () -> run(Operation.RESIDENTS));
-        Button visitors = button("visitors", "location.visitors", () -> run(Operation.VISITORS));
-        Button dwell = button("dwell", "location.dwell", () -> run(Operation.DWELL));
-        Button export = button("export", "location.export", this::export);
-        exportFile.setId("exportFile");
+        Button aggregate = button("locationAggregate", "location.aggregate", () -> run(Operation.AGGREGATE));
+        Button od = button("locationOd", "location.od", () -> run(Operation.OD));
+        Button residents = button("locationResidents", "location.residents", () -> run(Operation.RESIDENTS));
+        Button visitors = button("locationVisitors", "location.visitors", () -> run(Operation.VISITORS));
+        Button dwell = button("locationDwell", "location.dwell", () -> run(Operation.DWELL));
+        Button export = button("locationExport", "location.export", this::export);
+        exportFile.setId("locationExportFile");
         exportFile.setPromptText("out.csv / out.xlsx");
         HBox aggRow = new HBox(8, new Label(b.getString("location.dataset")), dataset, new Label(b.getString("location.by")), by,
                 new Label(b.getString("location.time")), time, new Label(b.getString("location.k")), k,
@@ -158,13 +158,13 @@ final class LocationView {
         HBox opRow = new HBox(8, aggregate, od, residents, visitors, dwell, exportFile, export);
         HBox.setHgrow(exportFile, Priority.ALWAYS);
 
-        table.setId("result");
-        shown.setId("shown");
+        table.setId("locationResult");
+        shown.setId("locationShown");
         VBox tableBox = new VBox(6, shown, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        audit.setId("audit");
-        auditStatus.setId("auditStatus");
+        audit.setId("locationAudit");
+        auditStatus.setId("locationAuditStatus");
         audit.getColumns().add(auditCol("seq", e -> Long.toString(e.seq())));
         audit.getColumns().add(auditCol("time", AuditEntry::time));
         audit.getColumns().add(auditCol("user", AuditEntry::user));
@@ -173,9 +173,9 @@ final class LocationView {
         audit.getColumns().add(auditCol("k", e -> Integer.toString(e.k())));
         audit.getColumns().add(auditCol("output", AuditEntry::output));
         audit.getColumns().add(auditCol("sha256", AuditEntry::outputSha256));
-        Button refresh = button("refreshAudit", "location.audit.refresh", this::refreshAudit);
-        Button verify = button("verifyAudit", "location.audit.verify", this::verifyAudit);
-        Button exportLog = button("exportAudit", "location.audit.export", () -> {
+        Button refresh = button("locationRefreshAudit", "location.audit.refresh", this::refreshAudit);
+        Button verify = button("locationVerifyAudit", "location.audit.verify", this::verifyAudit);
+        Button exportLog = button("locationExportAudit", "location.audit.export", () -> {
             File f = new FileChooser().showSaveDialog(ctx.owner());
             if (f != null && ctx.project().get() != null) {
                 new AuditLog(ctx.project().get()).export(f.toPath());
@@ -184,16 +184,16 @@ final class LocationView {
         VBox auditBox = new VBox(6, new HBox(8, refresh, verify, exportLog, auditStatus), audit);
         VBox.setVgrow(audit, Priority.ALWAYS);
 
-        mapTime.setId("mapTime");
-        mapMeasure.setId("mapMeasure");
-        mapFile.setId("mapFile");
+        mapTime.setId("locationMapTime");
+        mapMeasure.setId("locationMapMeasure");
+        mapFile.setId("locationMapFile");
         mapFile.setPromptText("map.png / map.svg");
-        mapInfo.setId("mapInfo");
+        mapInfo.setId("locationMapInfo");
         mapInfo.setText(b.getString("location.map.none"));
         mapCanvas.setId("locationMap");
         mapTime.valueProperty().addListener((o, a, v) -> redrawMap());
         mapMeasure.valueProperty().addListener((o, a, v) -> redrawMap());
-        Button exportMap = button("exportMap", "location.map.export", this::exportMap);
+        Button exportMap = button("locationExportMap", "location.map.export", this::exportMap);
         HBox mapControls = new HBox(8, new Label(b.getString("location.map.time")), mapTime,
                 new Label(b.getString("location.map.measure")), mapMeasure, mapFile, exportMap);
         HBox.setHgrow(mapFile, Priority.ALWAYS);
@@ -207,12 +207,17 @@ final class LocationView {
         VBox.setVgrow(holder, Priority.ALWAYS);
 
         Tab mapTab = new Tab(b.getString("location.tab.map"), mapBox);
-        mapTab.setId("mapTab");
+        mapTab.setId("locationMapTab");
         TabPane tabs = new TabPane(new Tab(b.getString("location.tab.table"), tableBox), mapTab,
                 new Tab(b.getString("location.tab.audit"), auditBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setId("tabs");
+<<<<<<< HEAD
+        tabs.setId("locationTabs");
         root.getChildren().addAll(top, importRow, aggRow, opRow, tabs);
+=======
+        tabs.setId("locationTabs");
+        root.getChildren().addAll(top, importRow, aggRow, tabs);
+>>>>>>> vault-perf
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.setPadding(new Insets(8));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -75,20 +76,26 @@ class ImportWizardTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.session().project().get() != null);
 
         robot.clickOn("File").clickOn("Import...");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importFile").tryQuery().isPresent());
-        TextField file = robot.lookup("#importFile").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importWizard").tryQuery().isPresent());
+        // Look up the wizard's controls inside the wizard: a control of another window with the same id would
+        // otherwise be found first now and then (a feature tab once had its own "#importFile").
+        DialogPane wizard = robot.lookup("#importWizard").queryAs(DialogPane.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wizard.getScene().getWindow().isShowing());
+        assertEquals(1, robot.lookup("#importFile").queryAll().size(), "one #importFile in all windows");
+        TextField file = robot.from(wizard).lookup("#importFile").queryAs(TextField.class);
         robot.clickOn(file);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, file::isFocused);
         robot.interact(() -> file.setText(csv.toString()));
         robot.type(KeyCode.ENTER);
 
-        TableView<?> preview = robot.lookup("#importPreview").queryAs(TableView.class);
+        TableView<?> preview = robot.from(wizard).lookup("#importPreview").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.getItems().size() == 3);
         // the cells are laid out in the next pulse after the items arrive
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> cellTexts(robot, "#importPreview").containsAll(List.of("川崎区", "髙～", "①")));
-        assertEquals("wards_cp932", robot.lookup("#importName").queryAs(TextField.class).getText());
+        assertEquals("wards_cp932", robot.from(wizard).lookup("#importName").queryAs(TextField.class).getText());
 
-        robot.clickOn("#importRun");
+        robot.clickOn(robot.from(wizard).lookup("#importRun").queryButton());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#importWizard").tryQuery().isEmpty());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> cellTexts(robot, "#dataTable").containsAll(List.of("高津区", "235000", "①", "髙～")));

@@ -5,19 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Accordion;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +193,54 @@ class MainWindowTest {
         assertEquals(UiLanguage.JAPANESE, store.load().language());
         // the open project is remembered as the most recent one
         assertEquals(temp.resolve("settings").toAbsolutePath(), store.load().recentProjects().get(0));
+    }
+
+    @Test
+    void everyControlIdOfTheMainWindowIsUnique(FxRobot robot) throws Exception {
+        open(robot, TestProjects.wardProject(temp.resolve("ids")), "ids");
+        // TestFX finds "#id" in any window and tab; a second control with the same id (say in a feature tab)
+        // makes such lookups pick either one, which made the import wizard test flaky.
+        Map<String, Integer> counts = new TreeMap<>();
+        robot.interact(() -> collectIds(window.stage().getScene().getRoot(), counts, new HashSet<>()));
+        // the walk reaches the data view, the SQL tab and the controls of a feature tab that is not selected
+        assertTrue(counts.keySet().containsAll(List.of("dataTable", "sqlEditor", "locationImportFile")),
+                counts.keySet().toString());
+        Map<String, Integer> duplicates = new TreeMap<>(counts);
+        duplicates.values().removeIf(n -> n == 1);
+        assertEquals(Map.of(), duplicates);
+    }
+
+    /** Counts the ids of a node and the controls below it, including the content of unselected tabs. */
+    private static void collectIds(Node node, Map<String, Integer> counts, Set<Node> seen) {
+        if (node == null || !seen.add(node)) {
+            return;
+        }
+        if (node.getId() != null) {
+            counts.merge(node.getId(), 1, Integer::sum);
+        }
+        if (node instanceof TabPane tabs) {
+            tabs.getTabs().forEach(t -> collectIds(t.getContent(), counts, seen));
+        }
+        if (node instanceof SplitPane split) {
+            split.getItems().forEach(n -> collectIds(n, counts, seen));
+        }
+        if (node instanceof ScrollPane scroll) {
+            collectIds(scroll.getContent(), counts, seen);
+        }
+        if (node instanceof TitledPane titled) {
+            collectIds(titled.getContent(), counts, seen);
+        }
+        if (node instanceof ToolBar bar) {
+            bar.getItems().forEach(n -> collectIds(n, counts, seen));
+        }
+        if (node instanceof Accordion accordion) {
+            accordion.getPanes().forEach(n -> collectIds(n, counts, seen));
+        }
+        // a control's own children belong to its skin (JavaFX gives them ids like "arrow"): only layout
+        // containers and groups are walked through
+        if (node instanceof Pane || node instanceof Group) {
+            ((Parent) node).getChildrenUnmodifiable().forEach(n -> collectIds(n, counts, seen));
+        }
     }
 
     private static void clickDialogButton(FxRobot robot, ButtonBar.ButtonData data) {

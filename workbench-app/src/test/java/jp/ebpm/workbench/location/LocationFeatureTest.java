@@ -64,17 +64,17 @@ class LocationFeatureTest {
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
         }
-        robot.clickOn("#passphrase").write("ui test passphrase");
-        robot.clickOn("#unlock");
-        Label status = robot.lookup("#status").queryAs(Label.class);
+        robot.clickOn("#locationPassphrase").write("ui test passphrase");
+        robot.clickOn("#locationUnlock");
+        Label status = robot.lookup("#locationStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
-        TextField importFile = robot.lookup("#importFile").queryAs(TextField.class);
+        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
         robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#import");
+        robot.clickOn("#locationImport");
         waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
-        robot.clickOn("#aggregate");
+        robot.clickOn("#locationAggregate");
         @SuppressWarnings("unchecked")
-        TableView<List<String>> table = robot.lookup("#result").queryAs(TableView.class);
+        TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
         waitOrFail(() -> table.getItems().size() == 7 * 24, status);
         for (List<String> row : table.getItems()) {
             if (!"χ".equals(row.get(3))) {
@@ -83,14 +83,14 @@ class LocationFeatureTest {
             }
         }
         Path out = dir.resolve("ward-hour.csv");
-        TextField exportFile = robot.lookup("#exportFile").queryAs(TextField.class);
+        TextField exportFile = robot.lookup("#locationExportFile").queryAs(TextField.class);
         robot.interact(() -> exportFile.setText(out.toString()));
-        robot.clickOn("#export");
+        robot.clickOn("#locationExport");
         waitOrFail(() -> Files.exists(out) && status.getText().startsWith("Exported"), status);
         assertEquals("area,time,pings,devices", Files.readAllLines(out).get(0));
         robot.clickOn("Audit log");
-        robot.clickOn("#verifyAudit");
-        Label auditStatus = robot.lookup("#auditStatus").queryAs(Label.class);
+        robot.clickOn("#locationVerifyAudit");
+        Label auditStatus = robot.lookup("#locationAuditStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> auditStatus.getText().startsWith("Audit log OK: 2 entries"));
         // one view and one export were recorded
         assertEquals(List.of("aggregate.view", "aggregate.export"),
@@ -104,21 +104,21 @@ class LocationFeatureTest {
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
         }
-        robot.clickOn("#passphrase").write("ui test passphrase");
-        robot.clickOn("#unlock");
-        Label status = robot.lookup("#status").queryAs(Label.class);
+        robot.clickOn("#locationPassphrase").write("ui test passphrase");
+        robot.clickOn("#locationUnlock");
+        Label status = robot.lookup("#locationStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
-        TextField importFile = robot.lookup("#importFile").queryAs(TextField.class);
+        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
         robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#import");
+        robot.clickOn("#locationImport");
         waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
         @SuppressWarnings("unchecked")
-        TableView<List<String>> table = robot.lookup("#result").queryAs(TableView.class);
-        Label shown = robot.lookup("#shown").queryAs(Label.class);
+        TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
+        Label shown = robot.lookup("#locationShown").queryAs(Label.class);
 
         for (String op : List.of("residents", "visitors", "dwell")) {
             robot.interact(() -> table.getItems().clear());
-            robot.clickOn("#" + op);
+            robot.clickOn("#location" + Character.toUpperCase(op.charAt(0)) + op.substring(1));
             waitOrFail(() -> table.getItems().size() == 7 * 24, status);
             String persons = op.equals("dwell") ? "devices" : op;
             assertEquals(persons, table.getColumns().get(3).getText());
@@ -133,21 +133,21 @@ class LocationFeatureTest {
         // the map of the dwell result: hour 8 and the persons count are preselected
         robot.clickOn("Map");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> mapTime = robot.lookup("#mapTime").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<String> mapTime = robot.lookup("#locationMapTime").queryAs(javafx.scene.control.ComboBox.class);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<String> measure = robot.lookup("#mapMeasure").queryAs(javafx.scene.control.ChoiceBox.class);
+        javafx.scene.control.ChoiceBox<String> measure = robot.lookup("#locationMapMeasure").queryAs(javafx.scene.control.ChoiceBox.class);
         assertEquals("8", mapTime.getValue());
         assertEquals("devices", measure.getValue());
         assertEquals(List.of("dwell_minutes", "devices"), measure.getItems());
         robot.interact(() -> measure.setValue("dwell_minutes"));
-        Label mapInfo = robot.lookup("#mapInfo").queryAs(Label.class);
+        Label mapInfo = robot.lookup("#locationMapInfo").queryAs(Label.class);
         long chiAt8 = table.getItems().stream().filter(r -> r.get(1).equals("8") && r.get(3).equals("χ")).count();
         assertTrue(mapInfo.getText().startsWith("Map of dwell_minutes at time 8: 7 areas, " + chiAt8 + " suppressed"),
                 mapInfo.getText());
         Path png = dir.resolve("dwell-8.png");
-        TextField mapFile = robot.lookup("#mapFile").queryAs(TextField.class);
+        TextField mapFile = robot.lookup("#locationMapFile").queryAs(TextField.class);
         robot.interact(() -> mapFile.setText(png.toString()));
-        robot.clickOn("#exportMap");
+        robot.clickOn("#locationExportMap");
         waitOrFail(() -> Files.exists(png) && status.getText().startsWith("Map exported"), status);
         assertEquals(1200, javax.imageio.ImageIO.read(png.toFile()).getWidth());
         var last = new AuditLog(project).read().get(new AuditLog(project).read().size() - 1);
@@ -156,7 +156,7 @@ class LocationFeatureTest {
         assertEquals("dwell_minutes", last.parameters().get("measure"));
 
         // OD: a table, no map
-        robot.clickOn("#od");
+        robot.clickOn("#locationOd");
         waitOrFail(() -> table.getItems().size() == 7 * 7, status);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> mapInfo.getText().startsWith("The OD matrix has no map"));
         assertTrue(mapTime.getItems().isEmpty());

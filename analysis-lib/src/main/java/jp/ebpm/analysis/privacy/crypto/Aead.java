@@ -55,6 +55,51 @@ final class Aead {
         }
     }
 
+    /**
+     * One AES-256-GCM cipher for many messages under one key, each with its own nonce: saves looking up
+     * the cipher and allocating per message. Not thread-safe.
+     */
+    static final class Session {
+        private final Cipher cipher;
+        private final SecretKeySpec key;
+
+        Session(byte[] key) {
+            try {
+                this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+            }
+            this.key = new SecretKeySpec(key, "AES");
+        }
+
+        /** Encrypts {@code plain[off, off+len)} into {@code out} (ciphertext + tag); returns the length written. */
+        int encrypt(byte[] nonce, byte[] aad, byte[] plain, int off, int len, byte[] out) {
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(aad);
+                return cipher.doFinal(plain, off, len, out, 0);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM encryption failed", e);
+            }
+        }
+
+        /**
+         * Decrypts {@code cipherText[0, len)} into {@code out}; returns the plaintext length, or -1 when the
+         * tag does not verify (wrong key or changed bytes).
+         */
+        int decrypt(byte[] nonce, byte[] aad, byte[] cipherText, int len, byte[] out) {
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(aad);
+                return cipher.doFinal(cipherText, 0, len, out, 0);
+            } catch (AEADBadTagException e) {
+                return -1;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM decryption failed", e);
+            }
+        }
+    }
+
     static byte[] hmacSha256(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -35,7 +35,7 @@ class EncryptedFilesTest {
 
     @Provide
     Arbitrary<byte[]> payloads() {
-        // up to 2.5 MiB so that multi-chunk files (1 MiB chunks) occur
+        // up to 2.5 MiB so that files of several chunks occur (also of the former 1 MiB chunks)
         return Arbitraries.integers().between(0, 2_600_000).map(n -> {
             byte[] b = new byte[n];
             new java.util.Random(n).nextBytes(b);
@@ -72,6 +72,29 @@ class EncryptedFilesTest {
         byte[] shorter = Arrays.copyOf(c, Math.max(0, c.length - cut));
         assertThrows(IOException.class, () -> decrypt(key, shorter, "table a"));
         assertThrows(IOException.class, () -> decrypt(key, c, "table b"));
+    }
+
+    @Property(tries = 5)
+    void filesWithTheFormerMegabyteChunksAreStillRead(@ForAll("payloads") byte[] plain) throws IOException {
+        DataKey key = DataKey.random();
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        try (OutputStream out = EncryptedFiles.encrypt(bo, key, "p", EncryptedFiles.MAX_CHUNK)) {
+            out.write(plain);
+        }
+        assertArrayEquals(plain, decrypt(key, bo.toByteArray(), "p"));
+        // per 1 MiB chunk: flag, length, nonce, tag
+        int chunks = Math.max(1, (plain.length + EncryptedFiles.MAX_CHUNK - 1) / EncryptedFiles.MAX_CHUNK);
+        org.junit.jupiter.api.Assertions.assertEquals(8 + 2 + 1 + 16 + plain.length + chunks * (1 + 4 + 12 + 16),
+                bo.size());
+    }
+
+    @Property(tries = 5)
+    void newFilesUseSmallChunks(@ForAll("payloads") byte[] plain) throws IOException {
+        byte[] c = encrypt(DataKey.random(), plain, "p");
+        // header ("WBENC" version, purpose "p", file id), then per 16 KiB chunk: flag, length, nonce, tag
+        int chunks = Math.max(1, (plain.length + EncryptedFiles.CHUNK - 1) / EncryptedFiles.CHUNK);
+        org.junit.jupiter.api.Assertions.assertEquals(8 + 2 + 1 + 16 + plain.length + chunks * (1 + 4 + 12 + 16),
+                c.length);
     }
 
     @Property(tries = 10)
