@@ -211,13 +211,8 @@ final class LocationView {
         TabPane tabs = new TabPane(new Tab(b.getString("location.tab.table"), tableBox), mapTab,
                 new Tab(b.getString("location.tab.audit"), auditBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-<<<<<<< HEAD
         tabs.setId("locationTabs");
         root.getChildren().addAll(top, importRow, aggRow, opRow, tabs);
-=======
-        tabs.setId("locationTabs");
-        root.getChildren().addAll(top, importRow, aggRow, tabs);
->>>>>>> vault-perf
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.setPadding(new Insets(8));
     }
