@@ -262,7 +262,15 @@ final class CrossTabView {
         context.tasks().run(text.getString("survey.task.datasets"), (progress, cancel) -> p.catalog().list(), list -> {
             datasets.clear();
             datasets.addAll(list);
-            dataset.setItems(FXCollections.observableArrayList(list.stream().map(DatasetInfo::name).toList()));
+            // survey datasets first; the first survey is preselected so the variables show at once
+            List<String> names = list.stream()
+                    .sorted(java.util.Comparator.comparing((DatasetInfo d) -> d.kind() != jp.ebpm.analysis.store.DatasetKind.SURVEY))
+                    .map(DatasetInfo::name).toList();
+            dataset.setItems(FXCollections.observableArrayList(names));
+            if (dataset.getValue() == null) {
+                list.stream().filter(d -> d.kind() == jp.ebpm.analysis.store.DatasetKind.SURVEY).findFirst()
+                        .ifPresent(d -> dataset.setValue(d.name()));
+            }
         });
     }
 

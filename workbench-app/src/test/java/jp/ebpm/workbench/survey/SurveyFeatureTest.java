@@ -76,6 +76,9 @@ class SurveyFeatureTest {
     private void chooseDataset(FxRobot robot) throws Exception {
         ComboBox<String> dataset = robot.lookup("#dataset").queryAs(ComboBox.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dataset.getItems().isEmpty());
+        // the first survey dataset is listed first and preselected
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "survey2018".equals(dataset.getValue()));
+        assertEquals("survey2018", dataset.getItems().get(0));
         robot.interact(() -> dataset.getSelectionModel().select("survey2018"));
     }
 
