@@ -53,6 +53,10 @@ final class ReportItems {
         }
         if (item.option("codebook") != null) {
             spec = spec.withCodebook(CodebookIo.read(Path.of(item.option("codebook"))));
+        } else {
+            // as `crosstab --project`: the codebook stored with the dataset, when there is one
+            spec = spec.withCodebook(jp.ebpm.analysis.survey.ProjectCodebooks.load(project, item.dataset())
+                    .orElse(jp.ebpm.analysis.survey.Codebook.empty()));
         }
         CrossTabResult r = CrossTabEngine.run(project, spec, null, cancel);
         Provenance prov = new Provenance(List.of(ref(info)), base.filters(), base.weights(), base.suppression(),

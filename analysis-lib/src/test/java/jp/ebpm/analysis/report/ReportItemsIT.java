@@ -54,6 +54,9 @@ class ReportItemsIT {
             // Published table (kawasaki-plan-facts.md): 18～19歳 男性 10, 女性 14; body starts on row 4.
             assertEquals(10.0, ct.getRow(3).getCell(1).getNumericCellValue(), 0.0);
             assertEquals(14.0, ct.getRow(3).getCell(3).getNumericCellValue(), 0.0);
+            // labels from the codebook stored with the sample survey (no "codebook" in the spec)
+            assertEquals("18～19歳", ct.getRow(3).getCell(0).getStringCellValue());
+            assertTrue(ct.getRow(2).getCell(1).getStringCellValue().startsWith("男性"), ct.getRow(2).getCell(1).getStringCellValue());
             boolean picture = false;
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 if (wb.getSheetAt(i) instanceof XSSFSheet xs && xs.getDrawingPatriarch() != null
