@@ -120,11 +120,18 @@ class ProjectCodebooksIT {
         String csv = Files.readString(dir.resolve("cb.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("variable,question,question_en,type,code,label_ja,label_en,missing,members"), csv);
         assertEquals(satisfaction(), CodebookIo.read(dir.resolve("cb.csv")));
-        // the sample codebook has no English questions: same columns as before, and a lossless round trip
+        // the sample codebook has Japanese questions with English translations: a lossless round trip
         Path sample = jp.ebpm.analysis.sample.SampleProject.locateSampleData().orElseThrow().resolve("survey/codebook.csv");
         Codebook cb = CodebookIo.read(sample);
+        assertEquals("性別", cb.variable("sex").orElseThrow().question());
+        assertEquals("Sex", cb.variable("sex").orElseThrow().questionEn());
         CodebookIo.writeCsv(cb, dir.resolve("sample.csv"));
-        assertTrue(Files.readString(dir.resolve("sample.csv")).startsWith("variable,question,type,code,"));
+        assertEquals(Files.readString(sample), Files.readString(dir.resolve("sample.csv")));
         assertEquals(cb, CodebookIo.read(dir.resolve("sample.csv")));
+        // a codebook without English questions keeps the 8 columns of the documented format
+        Codebook jaOnly = new Codebook(cb.variables().stream().map(v -> new Codebook.Variable(v.name(), v.question(), v.type(),
+                v.values(), v.missingCodes(), v.members())).toList());
+        CodebookIo.writeCsv(jaOnly, dir.resolve("ja.csv"));
+        assertTrue(Files.readString(dir.resolve("ja.csv")).startsWith("variable,question,type,code,"));
     }
 }

@@ -66,8 +66,8 @@ class CodebookCommandTest {
     void codebookCommandShowsSetsInfersAndRemoves() throws IOException {
         CliTestSupport.Result show = CliTestSupport.run("codebook", "--project", project.toString(), "--dataset", SURVEY);
         assertEquals(0, show.exitCode(), show.err());
-        assertTrue(show.out().startsWith("variable,question,type,code,label_ja,label_en,missing,members"), show.out());
-        assertTrue(show.out().contains("q5,,,99,無回答,No answer,1,"), show.out());
+        assertTrue(show.out().startsWith("variable,question,question_en,type,code,label_ja,label_en,missing,members"), show.out());
+        assertTrue(show.out().contains("q5,,,,99,無回答,No answer,1,"), show.out());
 
         // a population table gets a drafted codebook: its sex codes 1 and 2
         String pop = "川崎市人口_区性年代";

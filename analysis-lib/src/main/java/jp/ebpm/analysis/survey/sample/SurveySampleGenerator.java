@@ -200,7 +200,10 @@ public final class SurveySampleGenerator {
 
     private static Codebook.Variable var(String name, String q, VariableType t, List<Codebook.Value> values, Set<String> missing,
                                          List<String> members) {
-        return new Codebook.Variable(name, q, t, values, missing, members);
+        // "日本語 / English": the Japanese question and its optional English translation
+        int slash = q.indexOf(" / ");
+        return slash < 0 ? new Codebook.Variable(name, q, t, values, missing, members)
+                : new Codebook.Variable(name, q.substring(0, slash), t, values, missing, members, q.substring(slash + 3));
     }
 
     private static Codebook.Value val(String code, String ja, String en) {
