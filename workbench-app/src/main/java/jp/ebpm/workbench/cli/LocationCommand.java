@@ -81,6 +81,46 @@ final class LocationCommand implements Runnable {
                 + (t.roundBase() > 1 ? ", rounded to base " + t.roundBase() : "") + ".");
     }
 
+    /** One guarded table: computed from the unlocked vault with the area layer (or null) and the effective k. */
+    @FunctionalInterface
+    interface GuardedQuery {
+        LocationService.Result run(LocationService service, AreaLayer layer, int k);
+    }
+
+    /** What is done with the guarded result: written to a file (and audited) by the service, then reported. */
+    @FunctionalInterface
+    interface ResultSink {
+        void accept(LocationService service, LocationService.Result result);
+    }
+
+    /**
+     * The shared sequence of the table commands: check k, read the passphrase, open and unlock the project,
+     * resolve the areas (wards, small areas; none for meshes), compute the guarded table and hand it to the sink.
+     * The passphrase is wiped afterwards whatever happens.
+     */
+    static int guarded(ProjectOption project, Integer k, AreaLevel level, AreaOptions areas, CommandSpec spec,
+                       GuardedQuery query, ResultSink sink) {
+        checkK(k);
+        char[] pass = passphrase();
+        try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
+            int kk = LocationService.effectiveK(p.catalog(), k);
+            AreaLayer layer = level.needsLayer() ? areas.resolve(p, level, spec.commandLine().getErr()) : null;
+            LocationService s = new LocationService(v);
+            sink.accept(s, query.run(s, layer, kk));
+            return 0;
+        } finally {
+            Arrays.fill(pass, '\0');
+        }
+    }
+
+    /** Writes the table as CSV or XLSX and prints the summary. */
+    static ResultSink tableTo(Path out, CommandSpec spec) {
+        return (s, r) -> {
+            s.export(r, out);
+            summary(spec.commandLine().getOut(), out, r.table());
+        };
+    }
+
     static void checkK(Integer k) {
         if (k != null && k < 3) {
             throw new IllegalArgumentException("--k must be at least 3.");
@@ -173,21 +213,8 @@ final class LocationCommand implements Runnable {
             AreaLevel level = AreaLevel.parse(by);
             TimeBand band = TimeBand.parse(time);
             int base = round(round);
-            if (k != null && k < 3) {
-                throw new IllegalArgumentException("--k must be at least 3.");
-            }
-            char[] pass = passphrase();
-            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
-                int kk = LocationService.effectiveK(p.catalog(), k);
-                AreaLayer layer = level.needsLayer() ? areas.resolve(p, level, spec.commandLine().getErr()) : null;
-                LocationService s = new LocationService(v);
-                LocationService.Result r = s.aggregate(dataset, level, layer, band, kk, base, Cancellation.none());
-                s.export(r, out);
-                summary(spec.commandLine().getOut(), out, r.table());
-                return 0;
-            } finally {
-                Arrays.fill(pass, '\0');
-            }
+            return guarded(project, k, level, areas, spec,
+                    (s, layer, kk) -> s.aggregate(dataset, level, layer, band, kk, base, Cancellation.none()), tableTo(out, spec));
         }
     }
 
@@ -218,21 +245,8 @@ final class LocationCommand implements Runnable {
                 throw new IllegalArgumentException("--by must be ward or small-area for an OD matrix.");
             }
             int base = round(round);
-            if (k != null && k < 3) {
-                throw new IllegalArgumentException("--k must be at least 3.");
-            }
-            char[] pass = passphrase();
-            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
-                int kk = LocationService.effectiveK(p.catalog(), k);
-                AreaLayer layer = areas.resolve(p, level, spec.commandLine().getErr());
-                LocationService s = new LocationService(v);
-                LocationService.Result r = s.od(dataset, layer, kk, base, Cancellation.none());
-                s.export(r, out);
-                summary(spec.commandLine().getOut(), out, r.table());
-                return 0;
-            } finally {
-                Arrays.fill(pass, '\0');
-            }
+            return guarded(project, k, level, areas, spec,
+                    (s, layer, kk) -> s.od(dataset, layer, kk, base, Cancellation.none()), tableTo(out, spec));
         }
     }
 
@@ -266,19 +280,9 @@ final class LocationCommand implements Runnable {
             boolean residents = residents(who);
             AreaLevel level = layerLevel(by, "residents/visitors");
             int base = round(round);
-            checkK(k);
-            char[] pass = passphrase();
-            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
-                int kk = LocationService.effectiveK(p.catalog(), k);
-                AreaLayer layer = areas.resolve(p, level, spec.commandLine().getErr());
-                LocationService s = new LocationService(v);
-                LocationService.Result r = s.presence(dataset, level, layer, residents, kk, base, Cancellation.none());
-                s.export(r, out);
-                summary(spec.commandLine().getOut(), out, r.table());
-                return 0;
-            } finally {
-                Arrays.fill(pass, '\0');
-            }
+            return guarded(project, k, level, areas, spec,
+                    (s, layer, kk) -> s.presence(dataset, level, layer, residents, kk, base, Cancellation.none()),
+                    tableTo(out, spec));
         }
     }
 
@@ -323,19 +327,8 @@ final class LocationCommand implements Runnable {
             AreaLevel level = layerLevel(by, "dwell time");
             TimeBand band = TimeBand.parse(time);
             int base = round(round);
-            checkK(k);
-            char[] pass = passphrase();
-            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
-                int kk = LocationService.effectiveK(p.catalog(), k);
-                AreaLayer layer = areas.resolve(p, level, spec.commandLine().getErr());
-                LocationService s = new LocationService(v);
-                LocationService.Result r = s.dwell(dataset, level, layer, band, kk, base, Cancellation.none());
-                s.export(r, out);
-                summary(spec.commandLine().getOut(), out, r.table());
-                return 0;
-            } finally {
-                Arrays.fill(pass, '\0');
-            }
+            return guarded(project, k, level, areas, spec,
+                    (s, layer, kk) -> s.dwell(dataset, level, layer, band, kk, base, Cancellation.none()), tableTo(out, spec));
         }
     }
 
@@ -399,18 +392,13 @@ final class LocationCommand implements Runnable {
                 throw new IllegalArgumentException("--width/--height must be between 200×150 and 10000×10000 pixels.");
             }
             int base = round(round);
-            checkK(k);
-            char[] pass = passphrase();
-            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
-                int kk = LocationService.effectiveK(p.catalog(), k);
-                AreaLayer layer = level.needsLayer() ? areas.resolve(p, level, spec.commandLine().getErr()) : null;
-                LocationService s = new LocationService(v);
-                LocationService.Result r = switch (kind) {
-                    case "residents", "visitors" -> s.presence(dataset, level, layer, kind.equals("residents"), kk, base,
-                            Cancellation.none());
-                    case "dwell" -> s.dwell(dataset, level, layer, band, kk, base, Cancellation.none());
-                    default -> s.aggregate(dataset, level, layer, band, kk, base, Cancellation.none());
-                };
+            GuardedQuery query = (s, layer, kk) -> switch (kind) {
+                case "residents", "visitors" -> s.presence(dataset, level, layer, kind.equals("residents"), kk, base,
+                        Cancellation.none());
+                case "dwell" -> s.dwell(dataset, level, layer, band, kk, base, Cancellation.none());
+                default -> s.aggregate(dataset, level, layer, band, kk, base, Cancellation.none());
+            };
+            return guarded(project, k, level, areas, spec, query, (s, r) -> {
                 String m = measure != null ? measure : LocationMaps.defaultMeasure(r.table());
                 s.exportMap(r, at, m, width, height, out);
                 ProtectedTable t = r.table();
@@ -419,10 +407,7 @@ final class LocationCommand implements Runnable {
                 spec.commandLine().getOut().println("wrote " + out + ": " + m + " at " + t.header().get(1) + " " + at + ", "
                         + values.size() + " areas, " + hidden + " suppressed (χ), k=" + t.k()
                         + (t.roundBase() > 1 ? ", rounded to base " + t.roundBase() : "") + ".");
-                return 0;
-            } finally {
-                Arrays.fill(pass, '\0');
-            }
+            });
         }
     }
 }
