@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.location.AreaAssigner;
@@ -54,23 +52,13 @@ public final class LocationBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = Files.createTempDirectory("wb-bench-location");
-        try {
-            run(dir, out);
-        } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        BenchDirs.inScratch("wb-bench-location", dir -> run(dir, out));
         return 0;
     }
 
     private void run(Path dir, PrintWriter out) throws IOException {
         char[] pass = "benchmark passphrase".toCharArray();
-        out.printf("rows=%d, max heap=%d MB, processors=%d, java=%s%n", rows, Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        BenchDirs.machine(out, rows);
         try (Project p = Project.create(dir.resolve("project"))) {
             long t0 = System.nanoTime();
             try (UnlockedVault v = UnlockedVault.openOrCreate(p, pass)) {

@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.store.Catalog;
@@ -99,9 +97,7 @@ public final class SurveyBenchCommand implements Callable<Integer> {
                 externals(out, tmp, csv, tf, ts, tcsv);
             }
         } finally {
-            try (Stream<Path> s = Files.walk(tmp)) {
-                s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-            }
+            BenchDirs.deleteTree(tmp);
         }
         return 0;
     }
