@@ -135,14 +135,24 @@ final class LocationCommand implements Runnable {
         return level;
     }
 
-    static int round(Integer r) {
-        if (r == null) {
-            return 1;
+    /** The disclosure-control options every guarded table command takes. */
+    static final class GuardOptions {
+        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
+        Integer k;
+
+        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
+        Integer round;
+
+        /** The rounding base: 1 (none), 5 or 10. */
+        int roundBase() {
+            if (round == null) {
+                return 1;
+            }
+            if (round != 5 && round != 10) {
+                throw new IllegalArgumentException("--round must be 5 or 10.");
+            }
+            return round;
         }
-        if (r != 5 && r != 10) {
-            throw new IllegalArgumentException("--round must be 5 or 10.");
-        }
-        return r;
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -197,10 +207,8 @@ final class LocationCommand implements Runnable {
         String by;
         @Option(names = "--time", required = true, paramLabel = "BAND", description = "hour, weekday, date or month")
         String time;
-        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
-        Integer k;
-        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
-        Integer round;
+        @Mixin
+        GuardOptions guard;
         @Option(names = "--out", required = true, paramLabel = "F", description = "Output .csv or .xlsx")
         Path out;
         @Mixin
@@ -212,8 +220,8 @@ final class LocationCommand implements Runnable {
         public Integer call() {
             AreaLevel level = AreaLevel.parse(by);
             TimeBand band = TimeBand.parse(time);
-            int base = round(round);
-            return guarded(project, k, level, areas, spec,
+            int base = guard.roundBase();
+            return guarded(project, guard.k, level, areas, spec,
                     (s, layer, kk) -> s.aggregate(dataset, level, layer, band, kk, base, Cancellation.none()), tableTo(out, spec));
         }
     }
@@ -227,10 +235,8 @@ final class LocationCommand implements Runnable {
         String dataset;
         @Option(names = "--by", defaultValue = "ward", paramLabel = "LEVEL", description = "ward (or small-area with --areas)")
         String by;
-        @Option(names = "--k", paramLabel = "K")
-        Integer k;
-        @Option(names = "--round", paramLabel = "BASE")
-        Integer round;
+        @Mixin
+        GuardOptions guard;
         @Option(names = "--out", required = true, paramLabel = "F")
         Path out;
         @Mixin
@@ -244,8 +250,8 @@ final class LocationCommand implements Runnable {
             if (!level.needsLayer()) {
                 throw new IllegalArgumentException("--by must be ward or small-area for an OD matrix.");
             }
-            int base = round(round);
-            return guarded(project, k, level, areas, spec,
+            int base = guard.roundBase();
+            return guarded(project, guard.k, level, areas, spec,
                     (s, layer, kk) -> s.od(dataset, layer, kk, base, Cancellation.none()), tableTo(out, spec));
         }
     }
@@ -264,10 +270,8 @@ final class LocationCommand implements Runnable {
         String who;
         @Option(names = "--by", defaultValue = "ward", paramLabel = "LEVEL", description = "ward (default) or small-area with --areas")
         String by;
-        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
-        Integer k;
-        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
-        Integer round;
+        @Mixin
+        GuardOptions guard;
         @Option(names = "--out", required = true, paramLabel = "F", description = "Output .csv or .xlsx")
         Path out;
         @Mixin
@@ -279,8 +283,8 @@ final class LocationCommand implements Runnable {
         public Integer call() {
             boolean residents = residents(who);
             AreaLevel level = layerLevel(by, "residents/visitors");
-            int base = round(round);
-            return guarded(project, k, level, areas, spec,
+            int base = guard.roundBase();
+            return guarded(project, guard.k, level, areas, spec,
                     (s, layer, kk) -> s.presence(dataset, level, layer, residents, kk, base, Cancellation.none()),
                     tableTo(out, spec));
         }
@@ -311,10 +315,8 @@ final class LocationCommand implements Runnable {
         String by;
         @Option(names = "--time", defaultValue = "hour", paramLabel = "BAND", description = "hour (default), weekday, date or month")
         String time;
-        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
-        Integer k;
-        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
-        Integer round;
+        @Mixin
+        GuardOptions guard;
         @Option(names = "--out", required = true, paramLabel = "F", description = "Output .csv or .xlsx")
         Path out;
         @Mixin
@@ -326,8 +328,8 @@ final class LocationCommand implements Runnable {
         public Integer call() {
             AreaLevel level = layerLevel(by, "dwell time");
             TimeBand band = TimeBand.parse(time);
-            int base = round(round);
-            return guarded(project, k, level, areas, spec,
+            int base = guard.roundBase();
+            return guarded(project, guard.k, level, areas, spec,
                     (s, layer, kk) -> s.dwell(dataset, level, layer, band, kk, base, Cancellation.none()), tableTo(out, spec));
         }
     }
@@ -355,10 +357,8 @@ final class LocationCommand implements Runnable {
         @Option(names = "--measure", paramLabel = "COLUMN",
                 description = "Column to map (default: the persons count: devices, residents, visitors or population)")
         String measure;
-        @Option(names = "--k", paramLabel = "K", description = "Minimum distinct devices per published cell (default: the project's, 10).")
-        Integer k;
-        @Option(names = "--round", paramLabel = "BASE", description = "Round published counts to base 5 or 10.")
-        Integer round;
+        @Mixin
+        GuardOptions guard;
         @Option(names = "--width", defaultValue = "1200", paramLabel = "PX")
         int width;
         @Option(names = "--height", defaultValue = "900", paramLabel = "PX")
@@ -391,14 +391,14 @@ final class LocationCommand implements Runnable {
             if (width < 200 || height < 150 || width > 10000 || height > 10000) {
                 throw new IllegalArgumentException("--width/--height must be between 200×150 and 10000×10000 pixels.");
             }
-            int base = round(round);
+            int base = guard.roundBase();
             GuardedQuery query = (s, layer, kk) -> switch (kind) {
                 case "residents", "visitors" -> s.presence(dataset, level, layer, kind.equals("residents"), kk, base,
                         Cancellation.none());
                 case "dwell" -> s.dwell(dataset, level, layer, band, kk, base, Cancellation.none());
                 default -> s.aggregate(dataset, level, layer, band, kk, base, Cancellation.none());
             };
-            return guarded(project, k, level, areas, spec, query, (s, r) -> {
+            return guarded(project, guard.k, level, areas, spec, query, (s, r) -> {
                 String m = measure != null ? measure : LocationMaps.defaultMeasure(r.table());
                 s.exportMap(r, at, m, width, height, out);
                 ProtectedTable t = r.table();
