@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.export.xlsx.GridRow;
-import jp.ebpm.analysis.export.xlsx.XlsxGrid;
+import jp.ebpm.analysis.io.GridRow;
 
 /**
  * A small table of text cells read from a CSV file (RFC 4180; UTF-8 with or without BOM, or CP932 when the
@@ -136,7 +135,7 @@ public record TextTable(List<String> header, List<String[]> rows, String encodin
     }
 
     private static TextTable readExcel(Path file) {
-        List<GridRow> grid = XlsxGrid.read(file);
+        List<GridRow> grid = jp.ebpm.analysis.io.SheetGrid.read(file, null).rows();
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         for (GridRow r : grid) {
