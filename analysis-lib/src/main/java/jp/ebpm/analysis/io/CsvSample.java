@@ -122,19 +122,7 @@ final class CsvSample {
      * @throws WorkbenchException naming the line and column
      */
     static void checkNames(List<String> names, String fileName, long line, String where) {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (n.isBlank()) {
-                throw new WorkbenchException("Column " + (i + 1) + " has no name in the header" + where
-                        + ". Give every column a name (or import without a header).", fileName, line, String.valueOf(i + 1), null);
-            }
-            Integer prev = seen.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), i + 1);
-            if (prev != null) {
-                throw new WorkbenchException("The column name \"" + n + "\" appears twice in the header" + where
-                        + " (columns " + prev + " and " + (i + 1) + "). Column names must be unique.", fileName, line, n, null);
-            }
-        }
+        ColumnNames.checkHeader(names, fileName, line, where);
     }
 
     /**

@@ -11,4 +11,13 @@ package jp.ebpm.analysis.io;
  * @since 0.1
  */
 public record SourceInfo(String fileName, String sha256, String encoding, long skipped) {
+
+    /**
+     * SHA-256 of a file's bytes, read as a stream.
+     *
+     * @throws jp.ebpm.analysis.WorkbenchException when the file cannot be read
+     */
+    public static String sha256(java.nio.file.Path file) {
+        return Transcoder.sha256(file, jp.ebpm.analysis.task.ProgressListener.NONE, jp.ebpm.analysis.task.Cancellation.none());
+    }
 }

@@ -43,7 +43,9 @@ public enum TextEncoding {
     /** UTF-16 little-endian with its byte-order mark (Excel's "Unicode text"). */
     UTF16LE("UTF-16LE", StandardCharsets.UTF_16LE),
     /** UTF-16 big-endian with its byte-order mark. */
-    UTF16BE("UTF-16BE", StandardCharsets.UTF_16BE);
+    UTF16BE("UTF-16BE", StandardCharsets.UTF_16BE),
+    /** Windows Latin-1 (a superset of ISO-8859-1), only when a file says so (a shapefile's {@code .cpg}). */
+    WINDOWS_1252("windows-1252", Charset.forName("windows-1252"));
 
     /** Bytes read for encoding detection and checked strictly. */
     static final int SAMPLE_BYTES = 4 << 20;
@@ -100,9 +102,46 @@ public enum TextEncoding {
             case "euc-jp", "eucjp" -> EUC_JP;
             case "utf-16le", "utf16le" -> UTF16LE;
             case "utf-16be", "utf16be", "utf-16", "utf16" -> UTF16BE;
+            case "windows-1252", "cp1252", "1252", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "88591" -> WINDOWS_1252;
             default -> throw new IllegalArgumentException("Unknown encoding \"" + s
                     + "\". Use auto, utf-8, cp932 (also shift_jis, sjis), euc-jp or utf-16le/utf-16be.");
         };
+    }
+
+    /**
+     * The encoding a code page names, as in a shapefile's {@code .cpg} file ({@code UTF-8}, {@code 65001},
+     * {@code ANSI 932}, {@code SHIFT_JIS}, {@code CP932}, {@code 20932}, {@code EUC-JP}, {@code 1252}, ...), or
+     * {@code null} when it is not one this library reads.
+     */
+    public static TextEncoding forCodePage(String cpg) {
+        String t = cpg == null ? "" : cpg.strip().toUpperCase(Locale.ROOT).replace("ANSI ", "");
+        if (t.startsWith("CP") && t.length() > 2 && Character.isDigit(t.charAt(2))) {
+            t = t.substring(2);
+        }
+        switch (t) {
+            case "65001":
+                return UTF8;
+            case "20932", "51932":
+                return EUC_JP;
+            default:
+                break;
+        }
+        try {
+            TextEncoding e = parse(t);
+            return e == UTF8_BOM ? UTF8 : e;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Detects the encoding of the text bytes of a binary file (a {@code .dbf} table): UTF-8 when they decode as
+     * UTF-8, else CP932 or EUC-JP as {@link #detect} decides.
+     *
+     * @throws WorkbenchException when no candidate decodes the bytes
+     */
+    public static TextEncoding detectText(byte[] bytes, String fileName) {
+        return detect(bytes, true, fileName);
     }
 
     /** Reads up to {@link #SAMPLE_BYTES} bytes from the start of a file. */

@@ -35,8 +35,15 @@ public final class TextFile {
      *                            the line)
      */
     public static ReadResult<String> read(Path file, String encoding) {
-        String name = file.getFileName().toString();
-        byte[] bytes = readBytes(file, MAX_BYTES);
+        return decode(readBytes(file, MAX_BYTES), encoding, file.getFileName().toString());
+    }
+
+    /**
+     * Decodes the bytes of a small file (for example a resource or an archive member) like {@link #read}.
+     *
+     * @throws WorkbenchException when the bytes are not valid text in the encoding (naming the line)
+     */
+    public static ReadResult<String> decode(byte[] bytes, String encoding, String name) {
         TextEncoding chosen;
         try {
             chosen = TextEncoding.parse(encoding);
