@@ -22,7 +22,7 @@ public final class CsvTable {
     private CsvTable() {
     }
 
-    /** Creates {@code table} from the CSV file in the given charset (UTF-8, windows-31j, EUC-JP). */
+    /** Creates {@code table} from the CSV file in the given charset (UTF-8, CP932, EUC-JP). */
     public static void load(Connection c, Path csv, Charset charset, String table) {
         load(c, csv, charset.name(), table, false);
     }
@@ -37,7 +37,7 @@ public final class CsvTable {
      * {@code crosstab --csv} command — a view over {@code read_csv}, so DuckDB scans the file directly
      * without copying it. Non-UTF-8 files always become a table (the transcoded copy is temporary).
      *
-     * @param encoding {@code null}/{@code auto} to detect, else utf-8, cp932 (shift_jis, windows-31j), euc-jp, utf-16le
+     * @param encoding {@code null}/{@code auto} to detect, else utf-8, cp932 (shift_jis), euc-jp, utf-16le
      */
     public static void load(Connection c, Path csv, String encoding, String table, boolean view) {
         try (Utf8Source src = Utf8Source.open(csv, encoding, null)) {
