@@ -89,7 +89,8 @@ public final class SafeZip {
             throw new WorkbenchException("The zip file is damaged and cannot be opened. Create the archive again.", name, null,
                     null, e);
         } catch (IOException e) {
-            throw new WorkbenchException("The zip file cannot be read (" + e.getMessage() + ").", name, null, null, e);
+            throw new WorkbenchException("The zip file is damaged, cut off or not a zip archive. Create the archive again.",
+                    name, null, null, e);
         }
         return out;
     }
