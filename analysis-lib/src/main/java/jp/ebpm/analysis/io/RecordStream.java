@@ -61,20 +61,10 @@ public abstract class RecordStream implements AutoCloseable {
      */
     public static RecordStream open(Path file, String encoding, Connection duck) {
         String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new WorkbenchException("The file does not exist or is a folder. Check the path.", name, null, null, null);
-        }
-        byte[] sample = TextEncoding.readSample(file);
-        boolean complete = sample.length < TextEncoding.SAMPLE_BYTES;
-        TextEncoding enc;
-        try {
-            enc = TextEncoding.parse(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new WorkbenchException(e.getMessage(), name, null, null, e);
-        }
-        if (enc == null) {
-            enc = TextEncoding.detect(sample, complete, name);
-        }
+        TextEncoding.Sample s = TextEncoding.sample(file, encoding);
+        byte[] sample = s.bytes();
+        boolean complete = s.complete();
+        TextEncoding enc = s.encoding();
         String text = TextEncoding.decodeSample(sample, enc, complete, name);
         char delim = CsvSample.detectDelimiter(text);
         List<DelimitedText.Record> head = CsvSample.parse(text, delim, 50, complete && sample.length <= TextEncoding.TEXT_BYTES, name);

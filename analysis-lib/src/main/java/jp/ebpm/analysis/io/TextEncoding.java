@@ -144,6 +144,39 @@ public enum TextEncoding {
         return detect(bytes, true, fileName);
     }
 
+    /**
+     * A user's encoding option as an encoding ({@code null} for auto).
+     *
+     * @throws WorkbenchException naming the file for a word {@link #parse} does not know
+     */
+    static TextEncoding option(String encoding, String fileName) {
+        try {
+            return parse(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new WorkbenchException(e.getMessage(), fileName, null, null, e);
+        }
+    }
+
+    /** The first bytes of a file and the encoding chosen or detected from them. */
+    record Sample(byte[] bytes, boolean complete, TextEncoding encoding) {
+    }
+
+    /**
+     * Reads a file's sample and settles its encoding: the user's option, else detection.
+     *
+     * @throws WorkbenchException when the file is missing, the option unknown or the encoding not recognised
+     */
+    static Sample sample(Path file, String encoding) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new WorkbenchException("The file does not exist or is a folder. Check the path.", name, null, null, null);
+        }
+        TextEncoding enc = option(encoding, name);
+        byte[] bytes = readSample(file);
+        boolean complete = bytes.length < SAMPLE_BYTES;
+        return new Sample(bytes, complete, enc != null ? enc : detect(bytes, complete, name));
+    }
+
     /** Reads up to {@link #SAMPLE_BYTES} bytes from the start of a file. */
     static byte[] readSample(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

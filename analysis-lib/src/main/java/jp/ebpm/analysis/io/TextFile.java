@@ -44,12 +44,7 @@ public final class TextFile {
      * @throws WorkbenchException when the bytes are not valid text in the encoding (naming the line)
      */
     public static ReadResult<String> decode(byte[] bytes, String encoding, String name) {
-        TextEncoding chosen;
-        try {
-            chosen = TextEncoding.parse(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new WorkbenchException(e.getMessage(), name, null, null, e);
-        }
+        TextEncoding chosen = TextEncoding.option(encoding, name);
         TextEncoding enc = chosen != null ? chosen : TextEncoding.detect(bytes, true, name);
         if (enc == TextEncoding.UTF8 && TextEncoding.hasBom(bytes)) {
             enc = TextEncoding.UTF8_BOM;

@@ -40,19 +40,7 @@ public final class Utf8Source implements AutoCloseable {
      */
     public static Utf8Source open(Path file, String encoding, Path tmpDir) {
         String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new WorkbenchException("The file does not exist or is a folder. Check the path.", name, null, null, null);
-        }
-        TextEncoding enc;
-        try {
-            enc = TextEncoding.parse(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new WorkbenchException(e.getMessage(), name, null, null, e);
-        }
-        if (enc == null) {
-            byte[] sample = TextEncoding.readSample(file);
-            enc = TextEncoding.detect(sample, sample.length < TextEncoding.SAMPLE_BYTES, name);
-        }
+        TextEncoding enc = TextEncoding.sample(file, encoding).encoding();
         if (enc.isUtf8()) {
             return new Utf8Source(file, null, enc);
         }
