@@ -44,7 +44,10 @@ public enum TextEncoding {
     UTF16LE("UTF-16LE", StandardCharsets.UTF_16LE),
     /** UTF-16 big-endian with its byte-order mark. */
     UTF16BE("UTF-16BE", StandardCharsets.UTF_16BE),
-    /** Windows Latin-1 (a superset of ISO-8859-1), only when a file says so (a shapefile's {@code .cpg}). */
+    /**
+     * Windows Latin-1 (a superset of ISO-8859-1), only when a file says so (a shapefile's {@code .cpg},
+     * {@link #forCodePage}); never detected and not offered as a user's choice.
+     */
     WINDOWS_1252("windows-1252", Charset.forName("windows-1252"));
 
     /** Bytes read for encoding detection and checked strictly. */
@@ -102,7 +105,6 @@ public enum TextEncoding {
             case "euc-jp", "eucjp" -> EUC_JP;
             case "utf-16le", "utf16le" -> UTF16LE;
             case "utf-16be", "utf16be", "utf-16", "utf16" -> UTF16BE;
-            case "windows-1252", "cp1252", "1252", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "88591" -> WINDOWS_1252;
             default -> throw new IllegalArgumentException("Unknown encoding \"" + s
                     + "\". Use auto, utf-8, cp932 (also shift_jis, sjis), euc-jp or utf-16le/utf-16be.");
         };
@@ -123,6 +125,8 @@ public enum TextEncoding {
                 return UTF8;
             case "20932", "51932":
                 return EUC_JP;
+            case "1252", "WINDOWS-1252", "ISO-8859-1", "ISO8859-1", "88591", "LATIN1":
+                return WINDOWS_1252;
             default:
                 break;
         }

@@ -30,6 +30,12 @@ public final class WorkbenchCli {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        // Library log lines (POI, DuckDB bridges) would reach stderr through slf4j-simple, with logger class names and
+        // stack traces: the command line shows only its own one-line messages, and the detail with --verbose.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                    java.util.Arrays.asList(args).contains("--verbose") ? "warn" : "off");
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return run(out, err, args);
