@@ -18,4 +18,10 @@ class ArchitectureTest {
     static final ArchRule NO_JDBC = noClasses().that().resideInAPackage("jp.ebpm.workbench..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.duckdb..")
             .because("only analysis-lib opens database connections");
+
+    @ArchTest
+    static final ArchRule NO_FILE_FORMATS = noClasses().that().resideInAPackage("jp.ebpm.workbench..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.apache.commons.csv..")
+            .orShould().callMethod(java.nio.charset.Charset.class, "forName", String.class)
+            .because("files are read through analysis-lib's input layer (jp.ebpm.analysis.io), the same for the UI and the CLI");
 }

@@ -7,7 +7,8 @@ import jp.ebpm.analysis.store.Sensitivity;
  * Options of {@link LayerImporter}. Every field may be {@code null} (or 0) to use the default.
  *
  * @param name        dataset name; default: the file name without extension
- * @param epsg        coordinate system of files that carry none (CSV, shapefile without .prj); 0 = JGD2011 (6668)
+ * @param epsg        coordinate system of files that carry none (GeoJSON without a crs member, CSV, shapefile without
+ *                    .prj); 0 = the format's default (GeoJSON: EPSG:4326 as RFC 7946 says; others: JGD2011, 6668)
  * @param latColumn   latitude column of a point table; null = detect (緯度, lat, latitude, y)
  * @param lonColumn   longitude column of a point table; null = detect (経度, lon, lng, longitude, x)
  * @param kind        BOUNDARY or POINTS; null = POINTS when every geometry is a point, else BOUNDARY

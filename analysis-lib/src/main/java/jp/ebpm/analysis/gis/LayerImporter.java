@@ -1,7 +1,6 @@
 package jp.ebpm.analysis.gis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Map;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.gis.io.VectorReader;
 import jp.ebpm.analysis.io.ImportResult;
+import jp.ebpm.analysis.io.SourceInfo;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.DatasetKind;
 import jp.ebpm.analysis.store.Project;
@@ -50,13 +50,15 @@ public final class LayerImporter {
         project.catalog().checkNewName(name);
         progress.progress("Reading " + fileName, 0, -1);
         VectorData data;
-        byte[] bytes;
         try {
             data = VectorReader.read(file, o.epsg(), o.latColumn(), o.lonColumn(), new GeometryFactory());
-            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new WorkbenchException("Cannot read the file: " + e.getMessage(), fileName, null, null, e);
+            throw new WorkbenchException("The file cannot be read (" + e.getMessage() + ").", fileName, null, null, e);
         }
+        if (data.features().isEmpty()) {
+            throw new WorkbenchException("The layer holds no features; there is nothing to import.", fileName, null, null, null);
+        }
+        String sha = SourceInfo.sha256(file);
         cancel.check();
         GeometryRepair repair = GeometryRepair.of(data);
         boolean allPoints = repair.data().features().stream().allMatch(f -> f.geometry() == null || f.geometry() instanceof Puntal);
@@ -67,7 +69,7 @@ public final class LayerImporter {
         props.put("geometry_types", String.join(",", repair.data().features().stream()
                 .filter(f -> f.geometry() != null).map(f -> f.geometry().getGeometryType()).distinct().sorted().toList()));
         DatasetInfo info = LayerWriter.write(project, name, repair.data(),
-                new LayerWriter.Meta(kind, fileName, LayerWriter.sha256(bytes), data.encoding(), o.license(),
+                new LayerWriter.Meta(kind, fileName, sha, data.encoding(), o.license(),
                         o.sensitivity(), o.description(), props), progress, cancel);
         return new ImportResult(info, repair.messages());
     }

@@ -1,7 +1,5 @@
 package jp.ebpm.analysis.gis;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,7 +8,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,15 +179,6 @@ public final class LayerWriter {
             case "BOOLEAN" -> ps.setBoolean(p, (Boolean) v);
             case "DATE" -> ps.setObject(p, v);
             default -> ps.setString(p, v.toString());
-        }
-    }
-
-    /** SHA-256 of bytes as hex. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param fields   attribute field names in order
  * @param features the features, in source order
  * @param epsg     EPSG code of the coordinates
- * @param encoding text encoding of the attributes as read (e.g. {@code UTF-8}, {@code windows-31j}), or {@code null}
+ * @param encoding text encoding of the attributes as read (e.g. {@code UTF-8}, {@code CP932}), or {@code null}
  * @param warnings things the user should know (repairs, empty geometries, guessed encodings), in plain words
  * @since 0.1
  */

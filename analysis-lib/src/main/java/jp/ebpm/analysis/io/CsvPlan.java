@@ -22,7 +22,7 @@ import jp.ebpm.analysis.store.Sql;
  * @param dataSample  data rows of the sample (for statistics detection and checks)
  */
 record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int headerRows, long firstLine, long dataLine,
-               List<String> names, List<CsvSample.Row> dataSample) {
+               List<String> names, List<DelimitedText.Record> dataSample) {
 
     private static final int MAX_SAMPLE_ROWS = 20_000;
 
@@ -44,7 +44,8 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
             throw new WorkbenchException("The file holds no data (only blank lines or a byte-order mark).", fileName, null, null, null);
         }
         char delim = o.delimiter() != null ? o.delimiter() : CsvSample.detectDelimiter(text);
-        List<CsvSample.Row> rows = CsvSample.parse(text, delim, MAX_SAMPLE_ROWS);
+        boolean whole = complete && sample.length <= TextEncoding.TEXT_BYTES;
+        List<DelimitedText.Record> rows = CsvSample.parse(text, delim, MAX_SAMPLE_ROWS, whole, fileName);
         long firstLine;
         if (o.skipRows() != null) {
             if (o.skipRows() < 0) {
@@ -54,8 +55,8 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
         } else {
             firstLine = CsvSample.detectSkipLines(rows) + 1L;
         }
-        List<CsvSample.Row> table = new ArrayList<>();
-        for (CsvSample.Row r : rows) {
+        List<DelimitedText.Record> table = new ArrayList<>();
+        for (DelimitedText.Record r : rows) {
             if (r.line() >= firstLine && !(table.isEmpty() && r.blank())) {
                 table.add(r);
             }
@@ -78,7 +79,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
         if (headerRows == 1) {
             names = table.get(0).fields();
         } else if (headerRows > 1) {
-            names = HeaderNames.combine(table.subList(0, headerRows).stream().map(CsvSample.Row::fields).toList(), width, false);
+            names = HeaderNames.combine(table.subList(0, headerRows).stream().map(DelimitedText.Record::fields).toList(), width, false);
         } else {
             names = new ArrayList<>();
             for (int i = 1; i <= width; i++) {
@@ -86,7 +87,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
             }
         }
         CsvSample.checkNames(names, fileName, firstLine, "");
-        List<CsvSample.Row> data = table.subList(headerRows, table.size()).stream().filter(r -> !r.blank()).toList();
+        List<DelimitedText.Record> data = table.subList(headerRows, table.size()).stream().filter(r -> !r.blank()).toList();
         if (data.isEmpty() && complete) {
             throw new WorkbenchException("The file has a header but no data rows; there is nothing to import.", fileName, null, null, null);
         }
@@ -96,7 +97,7 @@ record CsvPlan(TextEncoding encoding, char delimiter, boolean header, int header
     }
 
     /** Statistics tables: header rows go down to the first row holding a number or a symbol after its first cell. */
-    static int detectHeaderRows(List<CsvSample.Row> table) {
+    static int detectHeaderRows(List<DelimitedText.Record> table) {
         int max = Math.min(6, table.size());
         for (int r = 0; r < max; r++) {
             List<String> f = table.get(r).fields();

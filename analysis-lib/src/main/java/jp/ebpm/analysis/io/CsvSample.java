@@ -6,8 +6,8 @@ import java.util.List;
 import jp.ebpm.analysis.WorkbenchException;
 
 /**
- * Parses the decoded sample of a delimited text file (RFC 4180: fields may be quoted with {@code "}, quotes
- * doubled inside) and detects its dialect: the delimiter among {@code , TAB ; |}, the title lines above the
+ * Detects the dialect of the decoded sample of a delimited text file, split into records by
+ * {@link DelimitedText} (Apache Commons CSV): the delimiter among {@code , TAB ; |}, the title lines above the
  * table and whether the first row is a header.
  *
  * <p>Delimiter rule: for each candidate, the rows of the sample are split; the candidate that gives the most
@@ -16,78 +16,33 @@ import jp.ebpm.analysis.WorkbenchException;
  */
 final class CsvSample {
 
-    static final char[] DELIMITERS = {',', '\t', ';', '|'};
-
-    /** One record of the sample with the 1-based physical line it starts on. */
-    record Row(long line, List<String> fields) {
-        boolean blank() {
-            return fields.size() == 1 && fields.get(0).isBlank();
-        }
-    }
-
     private CsvSample() {
     }
 
-    /** Splits text into records. A quote left open at the end of a complete sample is reported. */
-    static List<Row> parse(String text, char delim, int maxRows) {
-        List<Row> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        long line = 1;
-        long start = 1;
-        int n = text.length();
-        for (int i = 0; i < n && rows.size() < maxRows; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        f.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    f.append(c);
-                }
-            } else if (c == '"' && f.length() == 0 && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == delim) {
-                fields.add(f.toString());
-                f.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                continue;
-            } else if (c == '\n' || c == '\r') {
-                fields.add(f.toString());
-                rows.add(new Row(start, List.copyOf(fields)));
-                fields.clear();
-                f.setLength(0);
-                wasQuoted = false;
-                line++;
-                start = line;
-            } else {
-                f.append(c);
-            }
-        }
-        if ((f.length() > 0 || !fields.isEmpty() || wasQuoted) && rows.size() < maxRows) {
-            fields.add(f.toString());
-            rows.add(new Row(start, List.copyOf(fields)));
-        }
-        return rows;
+    /**
+     * Splits a sample into records (blank lines included) with {@link DelimitedText}. With {@code complete}
+     * false a record cut at the end of the sample is left out.
+     */
+    static List<DelimitedText.Record> parse(String text, char delim, int maxRows, boolean complete, String fileName) {
+        return DelimitedText.records(text, delim, maxRows, complete, fileName);
+    }
+
+    /** Parses a complete text (tests and small files). */
+    static List<DelimitedText.Record> parse(String text, char delim, int maxRows) {
+        return parse(text, delim, maxRows, true, null);
     }
 
     /** Detects the delimiter of a sample. */
     static char detectDelimiter(String text) {
         char best = ',';
         long bestScore = 0;
-        for (char d : DELIMITERS) {
-            List<Row> rows = nonBlank(parse(text, d, 2000));
+        for (char d : DelimitedText.DELIMITERS) {
+            List<DelimitedText.Record> rows;
+            try {
+                rows = nonBlank(parse(text, d, 2000, false, null));
+            } catch (WorkbenchException e) {
+                continue;
+            }
             int mode = modalWidth(rows);
             if (mode < 2) {
                 continue;
@@ -101,14 +56,14 @@ final class CsvSample {
         return best;
     }
 
-    static List<Row> nonBlank(List<Row> rows) {
+    static List<DelimitedText.Record> nonBlank(List<DelimitedText.Record> rows) {
         return rows.stream().filter(r -> !r.blank()).toList();
     }
 
     /** The most common number of fields among rows (the larger one on ties). */
-    static int modalWidth(List<Row> rows) {
+    static int modalWidth(List<DelimitedText.Record> rows) {
         java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
-        for (Row r : rows) {
+        for (DelimitedText.Record r : rows) {
             counts.merge(r.fields().size(), 1, Integer::sum);
         }
         int best = 0;
@@ -126,9 +81,9 @@ final class CsvSample {
      * Title lines above the table: the leading rows that are blank or have fewer fields than the table
      * (a title in the first cell, a date line). Returns the number of physical lines to skip.
      */
-    static int detectSkipLines(List<Row> rows) {
+    static int detectSkipLines(List<DelimitedText.Record> rows) {
         int width = modalWidth(nonBlank(rows));
-        for (Row r : rows) {
+        for (DelimitedText.Record r : rows) {
             if (!r.blank() && r.fields().size() >= width) {
                 return (int) (r.line() - 1);
             }
@@ -140,7 +95,7 @@ final class CsvSample {
      * Whether the first row is a header: it is unless one of its fields looks like a number or a date
      * (then the file has no header and the row is data).
      */
-    static boolean detectHeader(List<Row> rows) {
+    static boolean detectHeader(List<DelimitedText.Record> rows) {
         if (rows.isEmpty()) {
             return false;
         }
@@ -167,19 +122,7 @@ final class CsvSample {
      * @throws WorkbenchException naming the line and column
      */
     static void checkNames(List<String> names, String fileName, long line, String where) {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (n.isBlank()) {
-                throw new WorkbenchException("Column " + (i + 1) + " has no name in the header" + where
-                        + ". Give every column a name (or import without a header).", fileName, line, String.valueOf(i + 1), null);
-            }
-            Integer prev = seen.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), i + 1);
-            if (prev != null) {
-                throw new WorkbenchException("The column name \"" + n + "\" appears twice in the header" + where
-                        + " (columns " + prev + " and " + (i + 1) + "). Column names must be unique.", fileName, line, n, null);
-            }
-        }
+        ColumnNames.checkHeader(names, fileName, line, where);
     }
 
     /**
@@ -188,8 +131,8 @@ final class CsvSample {
      *
      * @throws WorkbenchException naming the first ragged line
      */
-    static void checkWidths(List<Row> rows, int width, String fileName, boolean shorterAllowed) {
-        for (Row r : rows) {
+    static void checkWidths(List<DelimitedText.Record> rows, int width, String fileName, boolean shorterAllowed) {
+        for (DelimitedText.Record r : rows) {
             if (r.blank()) {
                 continue;
             }

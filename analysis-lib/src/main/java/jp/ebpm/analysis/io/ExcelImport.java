@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.poi.ss.util.CellRangeAddress;
-
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.store.ColumnInfo;
 import jp.ebpm.analysis.store.DatasetInfo;
@@ -47,7 +45,7 @@ final class ExcelImport {
     record Layout(int headerRow, int headerRows, List<String> names, int firstData, int endData, int width) {
     }
 
-    static Layout layout(ExcelGrid g, ImportOptions o, String fileName) {
+    static Layout layout(SheetGrid g, ImportOptions o, String fileName) {
         int rows = g.cells().size();
         int maxCount = 0;
         for (int r = 0; r < Math.min(rows, 50); r++) {
@@ -117,11 +115,11 @@ final class ExcelImport {
         return new Layout(header, headerRows, names, firstData, end, width);
     }
 
-    private static int count(ExcelGrid g, int r) {
+    private static int count(SheetGrid g, int r) {
         int n = 0;
         if (r < g.cells().size()) {
             for (Object v : g.cells().get(r)) {
-                if (!ExcelGrid.isEmpty(v)) {
+                if (!SheetGrid.isEmpty(v)) {
                     n++;
                 }
             }
@@ -129,7 +127,7 @@ final class ExcelImport {
         return n;
     }
 
-    private static boolean hasNumbers(ExcelGrid g, int r, int fromCol) {
+    private static boolean hasNumbers(SheetGrid g, int r, int fromCol) {
         for (int c = fromCol; c < g.width(); c++) {
             Object v = g.get(r, c);
             if (v instanceof Double || (fromCol > 0 && StatisticsTable.isSymbol(v instanceof String s ? s : null))) {
@@ -140,7 +138,7 @@ final class ExcelImport {
     }
 
     /** Whether a row holds at least one text cell (a header row may hold years as numbers, e.g. 2015, 2020). */
-    private static boolean hasText(ExcelGrid g, int r) {
+    private static boolean hasText(SheetGrid g, int r) {
         for (int c = 0; c < g.width(); c++) {
             if (g.get(r, c) instanceof String s && !s.isBlank()) {
                 return true;
@@ -149,16 +147,16 @@ final class ExcelImport {
         return false;
     }
 
-    private static boolean columnEmpty(ExcelGrid g, int c, int from, int to) {
+    private static boolean columnEmpty(SheetGrid g, int c, int from, int to) {
         for (int r = from; r < to; r++) {
-            if (!ExcelGrid.isEmpty(g.get(r, c))) {
+            if (!SheetGrid.isEmpty(g.get(r, c))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int statisticsHeaderRows(ExcelGrid g, int header) {
+    private static int statisticsHeaderRows(SheetGrid g, int header) {
         int n = 1;
         while (n < 5 && header + n < g.cells().size() && !hasNumbers(g, header + n, 1)) {
             n++;
@@ -166,9 +164,9 @@ final class ExcelImport {
         return n;
     }
 
-    private static int spanningHeaderRows(ExcelGrid g, int header) {
-        for (CellRangeAddress m : g.merged()) {
-            if (m.getFirstRow() == header && m.getLastColumn() > m.getFirstColumn()
+    private static int spanningHeaderRows(SheetGrid g, int header) {
+        for (SheetGrid.Range m : g.merged()) {
+            if (m.firstRow() == header && m.lastColumn() > m.firstColumn()
                     && !hasNumbers(g, header + 1, 0) && count(g, header + 1) > 0) {
                 return 2;
             }
@@ -177,8 +175,8 @@ final class ExcelImport {
     }
 
     static String text(Object v) {
-        if (v == null || v instanceof ExcelGrid.CellError) {
-            return v == null ? "" : ((ExcelGrid.CellError) v).code();
+        if (v == null || v instanceof SheetGrid.CellError) {
+            return v == null ? "" : ((SheetGrid.CellError) v).code();
         }
         if (v instanceof Double d) {
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
@@ -190,12 +188,12 @@ final class ExcelImport {
     }
 
     /** Whether a column holds only numbers and statistics symbols, with at least one of each. */
-    static boolean numbersWithSymbols(ExcelGrid g, int c, int from, int to) {
+    static boolean numbersWithSymbols(SheetGrid g, int c, int from, int to) {
         boolean number = false;
         boolean symbol = false;
         for (int r = from; r < to; r++) {
             Object v = g.get(r, c);
-            if (ExcelGrid.isEmpty(v)) {
+            if (SheetGrid.isEmpty(v)) {
                 continue;
             }
             if (v instanceof Double) {
@@ -209,7 +207,7 @@ final class ExcelImport {
         return number && symbol;
     }
 
-    static String columnType(ExcelGrid g, int c, int from, int to) {
+    static String columnType(SheetGrid g, int c, int from, int to) {
         boolean any = false;
         boolean nums = true;
         boolean whole = true;
@@ -218,7 +216,7 @@ final class ExcelImport {
         boolean bools = true;
         for (int r = from; r < to; r++) {
             Object v = g.get(r, c);
-            if (ExcelGrid.isEmpty(v) || v instanceof ExcelGrid.CellError) {
+            if (SheetGrid.isEmpty(v) || v instanceof SheetGrid.CellError) {
                 continue;
             }
             any = true;
@@ -245,7 +243,7 @@ final class ExcelImport {
     }
 
     private static Object convert(Object v, String type) {
-        if (ExcelGrid.isEmpty(v) || v instanceof ExcelGrid.CellError) {
+        if (SheetGrid.isEmpty(v) || v instanceof SheetGrid.CellError) {
             return null;
         }
         return switch (type) {
@@ -258,7 +256,7 @@ final class ExcelImport {
 
     static ImportPreview preview(Path file, ImportOptions o) {
         String fileName = file.getFileName().toString();
-        ExcelGrid g = ExcelGrid.read(file, o.sheet());
+        SheetGrid g = SheetGrid.read(file, o.sheet());
         Layout l = layout(g, o, fileName);
         List<ColumnInfo> cols = new ArrayList<>();
         for (int c = 0; c < l.width(); c++) {
@@ -273,7 +271,7 @@ final class ExcelImport {
             List<String> row = new ArrayList<>();
             for (int c = 0; c < l.width(); c++) {
                 Object v = g.get(r, c);
-                row.add(ExcelGrid.isEmpty(v) ? null : text(v));
+                row.add(SheetGrid.isEmpty(v) ? null : text(v));
             }
             rows.add(row);
         }
@@ -285,7 +283,7 @@ final class ExcelImport {
         String fileName = file.getFileName().toString();
         String sha = Transcoder.sha256(file, ProgressListener.NONE, cancel);
         progress.progress("Reading " + fileName, 0, -1);
-        ExcelGrid g = ExcelGrid.read(file, o.sheet());
+        SheetGrid g = SheetGrid.read(file, o.sheet());
         cancel.check();
         Layout l = layout(g, o, fileName);
         ImportSupport.checkOverrides(o.columnTypes(), l.names(), fileName);
@@ -321,7 +319,7 @@ final class ExcelImport {
                     Object[] row = new Object[l.width()];
                     for (int c = 0; c < l.width(); c++) {
                         Object v = g.get(r, c);
-                        if (v instanceof ExcelGrid.CellError e && warnings.size() < 20) {
+                        if (v instanceof SheetGrid.CellError e && warnings.size() < 20) {
                             warnings.add(g.ref(r, c) + " holds the error " + e.code() + "; it was read as a missing value.");
                         }
                         row[c] = convert(v, types.get(c));

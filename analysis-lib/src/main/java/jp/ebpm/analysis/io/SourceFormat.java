@@ -104,6 +104,12 @@ enum SourceFormat {
         if ((n >= 2 && (h[0] & 0xFF) == 0x1F && (h[1] & 0xFF) == 0x8B)) {
             return "gzip";
         }
+        if (n >= 2 && TextEncoding.utf16Bom(java.util.Arrays.copyOf(h, n)) != null) {
+            return "text";
+        }
+        if (n >= 4 && ((h[1] == 0 && h[3] == 0 && h[0] != 0 && h[2] != 0) || (h[0] == 0 && h[2] == 0 && h[1] != 0 && h[3] != 0))) {
+            return "utf16";
+        }
         for (int i = 0; i < n; i++) {
             if (h[i] == 0) {
                 return "binary";
@@ -129,6 +135,7 @@ enum SourceFormat {
             case "parquet" -> "a Parquet file";
             case "gzip" -> "a gzip-compressed file";
             case "binary" -> "binary data, not text";
+            case "utf16" -> "UTF-16 text without a byte-order mark (save it as UTF-8, or as UTF-16 with a byte-order mark)";
             default -> "plain text (for example CSV)";
         };
     }

@@ -17,20 +17,38 @@ import java.util.Locale;
 import jp.ebpm.analysis.WorkbenchException;
 
 /**
- * The text encodings the importer reads, and their detection.
+ * The text encodings every reader of the workbench understands, and their detection. This is the only place
+ * in the library that names a charset; every feature (imports, KPI registers, codebooks, margins, pings,
+ * layers) decodes through it, so a CP932 or EUC-JP file behaves the same everywhere.
  *
  * <p>Detection decodes a sample (the first {@link #SAMPLE_BYTES} bytes) strictly
- * ({@link CodingErrorAction#REPORT}) in each candidate. A UTF-8 byte-order mark decides at once. Otherwise
- * valid UTF-8 wins (ASCII-only text is UTF-8). Among CP932 and EUC-JP, the one that decodes without error
- * wins; when both decode, the one whose text scores higher as Japanese (see {@link #japaneseScore}) wins, ties
- * going to CP932, the usual encoding of files from Windows and government sites.
+ * ({@link CodingErrorAction#REPORT}) in each candidate. A byte-order mark decides at once (UTF-8, UTF-16LE,
+ * UTF-16BE). Otherwise valid UTF-8 wins (ASCII-only text is UTF-8). A sample whose lines are partly valid
+ * UTF-8 with Japanese text and partly not is refused as mixed (see {@link MixedEncoding}). Among CP932 and
+ * EUC-JP, the one that decodes without error wins; when both decode, the one whose text scores higher as
+ * Japanese (see {@link #japaneseScore}) wins, ties going to CP932, the usual encoding of files from Windows
+ * and government sites.
+ *
+ * @since 0.1
  */
-enum TextEncoding {
+public enum TextEncoding {
+    /** UTF-8 without byte-order mark. */
     UTF8("UTF-8", StandardCharsets.UTF_8),
+    /** UTF-8 with a byte-order mark (Excel's "CSV UTF-8"). */
     UTF8_BOM("UTF-8 (BOM)", StandardCharsets.UTF_8),
     /** Microsoft's Shift_JIS (Windows-31J); decoded with {@code windows-31j}, never plain {@code Shift_JIS}. */
     CP932("CP932", Charset.forName("windows-31j")),
-    EUC_JP("EUC-JP", Charset.forName("EUC-JP"));
+    /** EUC-JP (older Unix systems). */
+    EUC_JP("EUC-JP", Charset.forName("EUC-JP")),
+    /** UTF-16 little-endian with its byte-order mark (Excel's "Unicode text"). */
+    UTF16LE("UTF-16LE", StandardCharsets.UTF_16LE),
+    /** UTF-16 big-endian with its byte-order mark. */
+    UTF16BE("UTF-16BE", StandardCharsets.UTF_16BE),
+    /**
+     * Windows Latin-1 (a superset of ISO-8859-1), only when a file says so (a shapefile's {@code .cpg},
+     * {@link #forCodePage}); never detected and not offered as a user's choice.
+     */
+    WINDOWS_1252("windows-1252", Charset.forName("windows-1252"));
 
     /** Bytes read for encoding detection and checked strictly. */
     static final int SAMPLE_BYTES = 4 << 20;
@@ -46,17 +64,27 @@ enum TextEncoding {
     }
 
     /** The name shown to the user and stored in the catalog. */
-    String label() {
+    public String label() {
         return label;
     }
 
-    Charset charset() {
+    /** The Java charset that decodes this encoding. */
+    public Charset charset() {
         return charset;
     }
 
     /** Whether DuckDB can read the file as it is (no transcoding). */
-    boolean isUtf8() {
+    public boolean isUtf8() {
         return this == UTF8 || this == UTF8_BOM;
+    }
+
+    /** Length of the byte-order mark this encoding starts with (0 when none). */
+    int bomLength() {
+        return switch (this) {
+            case UTF8_BOM -> 3;
+            case UTF16LE, UTF16BE -> 2;
+            default -> 0;
+        };
     }
 
     /**
@@ -65,7 +93,7 @@ enum TextEncoding {
      *
      * @throws IllegalArgumentException for any other word
      */
-    static TextEncoding parse(String s) {
+    public static TextEncoding parse(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -73,11 +101,84 @@ enum TextEncoding {
             case "auto" -> null;
             case "utf-8", "utf8" -> UTF8;
             case "utf-8-bom", "utf-8 (bom)" -> UTF8_BOM;
-            case "cp932", "windows-31j", "ms932", "shift-jis", "sjis", "shift-jis (cp932)" -> CP932;
+            case "cp932", "windows-31j", "ms932", "shift-jis", "sjis", "shift-jis (cp932)", "932" -> CP932;
             case "euc-jp", "eucjp" -> EUC_JP;
+            case "utf-16le", "utf16le" -> UTF16LE;
+            case "utf-16be", "utf16be", "utf-16", "utf16" -> UTF16BE;
             default -> throw new IllegalArgumentException("Unknown encoding \"" + s
-                    + "\". Use auto, utf-8, cp932 (also shift_jis, sjis) or euc-jp.");
+                    + "\". Use auto, utf-8, cp932 (also shift_jis, sjis), euc-jp or utf-16le/utf-16be.");
         };
+    }
+
+    /**
+     * The encoding a code page names, as in a shapefile's {@code .cpg} file ({@code UTF-8}, {@code 65001},
+     * {@code ANSI 932}, {@code SHIFT_JIS}, {@code CP932}, {@code 20932}, {@code EUC-JP}, {@code 1252}, ...), or
+     * {@code null} when it is not one this library reads.
+     */
+    public static TextEncoding forCodePage(String cpg) {
+        String t = cpg == null ? "" : cpg.strip().toUpperCase(Locale.ROOT).replace("ANSI ", "");
+        if (t.startsWith("CP") && t.length() > 2 && Character.isDigit(t.charAt(2))) {
+            t = t.substring(2);
+        }
+        switch (t) {
+            case "65001":
+                return UTF8;
+            case "20932", "51932":
+                return EUC_JP;
+            case "1252", "WINDOWS-1252", "ISO-8859-1", "ISO8859-1", "88591", "LATIN1":
+                return WINDOWS_1252;
+            default:
+                break;
+        }
+        try {
+            TextEncoding e = parse(t);
+            return e == UTF8_BOM ? UTF8 : e;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Detects the encoding of the text bytes of a binary file (a {@code .dbf} table): UTF-8 when they decode as
+     * UTF-8, else CP932 or EUC-JP as {@link #detect} decides.
+     *
+     * @throws WorkbenchException when no candidate decodes the bytes
+     */
+    public static TextEncoding detectText(byte[] bytes, String fileName) {
+        return detect(bytes, true, fileName);
+    }
+
+    /**
+     * A user's encoding option as an encoding ({@code null} for auto).
+     *
+     * @throws WorkbenchException naming the file for a word {@link #parse} does not know
+     */
+    static TextEncoding option(String encoding, String fileName) {
+        try {
+            return parse(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new WorkbenchException(e.getMessage(), fileName, null, null, e);
+        }
+    }
+
+    /** The first bytes of a file and the encoding chosen or detected from them. */
+    record Sample(byte[] bytes, boolean complete, TextEncoding encoding) {
+    }
+
+    /**
+     * Reads a file's sample and settles its encoding: the user's option, else detection.
+     *
+     * @throws WorkbenchException when the file is missing, the option unknown or the encoding not recognised
+     */
+    static Sample sample(Path file, String encoding) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new WorkbenchException("The file does not exist or is a folder. Check the path.", name, null, null, null);
+        }
+        TextEncoding enc = option(encoding, name);
+        byte[] bytes = readSample(file);
+        boolean complete = bytes.length < SAMPLE_BYTES;
+        return new Sample(bytes, complete, enc != null ? enc : detect(bytes, complete, name));
     }
 
     /** Reads up to {@link #SAMPLE_BYTES} bytes from the start of a file. */
@@ -101,9 +202,14 @@ enum TextEncoding {
         if (hasBom(sample)) {
             return UTF8_BOM;
         }
+        TextEncoding utf16 = utf16Bom(sample);
+        if (utf16 != null) {
+            return utf16;
+        }
         if (firstInvalid(sample, UTF8, complete) < 0) {
             return UTF8;
         }
+        MixedEncoding.check(sample, complete, fileName);
         boolean sjis = firstInvalid(sample, CP932, complete) < 0;
         boolean euc = firstInvalid(sample, EUC_JP, complete) < 0;
         if (sjis && euc) {
@@ -143,6 +249,17 @@ enum TextEncoding {
             }
         }
         return score;
+    }
+
+    /** UTF-16LE or UTF-16BE when the bytes start with that byte-order mark, else {@code null}. */
+    static TextEncoding utf16Bom(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return UTF16LE;
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return UTF16BE;
+        }
+        return null;
     }
 
     static boolean hasBom(byte[] b) {
@@ -203,7 +320,7 @@ enum TextEncoding {
         return s;
     }
 
-    private static String decode(byte[] bytes, TextEncoding enc, boolean complete) {
+    static String decode(byte[] bytes, TextEncoding enc, boolean complete) {
         CharsetDecoder dec = strict(enc);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) dec.maxCharsPerByte()) + 16);
@@ -234,8 +351,8 @@ enum TextEncoding {
 
     /** The error for bytes that are invalid in the chosen or detected encoding. */
     static WorkbenchException invalidBytes(String fileName, TextEncoding enc, long line, long offset) {
-        return new WorkbenchException("The file holds bytes that are not valid " + enc.label() + " text at byte offset "
-                + offset + ". The file may be damaged or in another encoding; choose the encoding by hand"
+        return new WorkbenchException("The file holds bytes that are not valid " + enc.label() + " text"
+                + (offset >= 0 ? " at byte offset " + offset : "") + ". The file may be damaged or in another encoding; choose the encoding by hand"
                 + " (utf-8, cp932, euc-jp) or save the file again.", fileName, line, null, null);
     }
 }

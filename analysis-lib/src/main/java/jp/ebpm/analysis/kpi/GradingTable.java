@@ -1,7 +1,5 @@
 package jp.ebpm.analysis.kpi;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.io.ReadResult;
+import jp.ebpm.analysis.io.TextFile;
 import jp.ebpm.analysis.store.Project;
 
 /**
@@ -95,44 +95,91 @@ public record GradingTable(List<Band> bands, String otherwise, String noData, St
         }
     }
 
+    /** The members a grading table may have. */
+    private static final java.util.Set<String> KEYS = java.util.Set.of("bands", "otherwise", "noData", "changed");
+
     /**
      * Parses the JSON form; missing fields take the default's values.
      *
-     * @throws WorkbenchException when the JSON is malformed or a band lacks grade or min
+     * @throws WorkbenchException when the JSON is malformed or is not a grading table
      */
     public static GradingTable fromJson(String json) {
+        return fromJson(json, null);
+    }
+
+    private static GradingTable fromJson(String json, String fileName) {
         GradingTable d = defaults();
+        JsonNode n;
         try {
-            JsonNode n = JSON.readTree(json);
-            List<Band> bands = new ArrayList<>();
-            if (n.has("bands")) {
-                for (JsonNode b : n.get("bands")) {
-                    if (!b.hasNonNull("grade") || !b.hasNonNull("min") || !b.get("min").isNumber()) {
-                        throw new WorkbenchException("Each grading band needs a \"grade\" and a numeric \"min\" (0.8 = 80 %).");
-                    }
-                    bands.add(new Band(b.get("grade").asText(), b.get("min").asDouble()));
-                }
-            } else {
-                bands.addAll(d.bands);
-            }
-            return new GradingTable(bands, text(n, "otherwise", d.otherwise), text(n, "noData", d.noData),
-                    text(n, "changed", d.changed));
+            n = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new WorkbenchException("The grading table is not valid JSON: " + e.getOriginalMessage(), e);
+            Long line = e.getLocation() == null ? null : (long) e.getLocation().getLineNr();
+            throw new WorkbenchException("This is not a grading table: the file is not valid JSON. A grading table looks like"
+                    + " {\"bands\":[{\"grade\":\"A\",\"min\":0.8}],\"otherwise\":\"C\"} (see docs/kpi.md).", fileName, line, null, e);
         }
+        if (n == null || !n.isObject()) {
+            throw notGrading(fileName, "it is not a JSON object");
+        }
+        List<String> unknown = new ArrayList<>();
+        n.fieldNames().forEachRemaining(k -> {
+            if (!KEYS.contains(k)) {
+                unknown.add(k);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw notGrading(fileName, "it has the member(s) " + String.join(", ", unknown)
+                    + "; a grading table has only bands, otherwise, noData and changed");
+        }
+        if (n.isEmpty()) {
+            throw notGrading(fileName, "it is empty");
+        }
+        List<Band> bands = new ArrayList<>();
+        if (n.has("bands")) {
+            if (!n.get("bands").isArray() || n.get("bands").isEmpty()) {
+                throw notGrading(fileName, "\"bands\" must be a non-empty list of {\"grade\": ..., \"min\": ...}");
+            }
+            java.util.Set<String> grades = new java.util.HashSet<>();
+            for (JsonNode b : n.get("bands")) {
+                if (!b.isObject() || !b.hasNonNull("grade") || !b.get("grade").isValueNode() || b.get("grade").asText().isBlank()
+                        || !b.hasNonNull("min") || !b.get("min").isNumber() || !Double.isFinite(b.get("min").asDouble())) {
+                    throw new WorkbenchException("Each grading band needs a \"grade\" and a numeric \"min\" (0.8 = 80 %).",
+                            fileName, null, "bands", null);
+                }
+                if (!grades.add(b.get("grade").asText())) {
+                    throw new WorkbenchException("The grade \"" + b.get("grade").asText() + "\" appears in two bands; each band"
+                            + " needs its own grade.", fileName, null, "bands", null);
+                }
+                bands.add(new Band(b.get("grade").asText(), b.get("min").asDouble()));
+            }
+        } else {
+            bands.addAll(d.bands);
+        }
+        for (String k : List.of("otherwise", "noData", "changed")) {
+            if (n.has(k) && !n.get(k).isValueNode()) {
+                throw new WorkbenchException("\"" + k + "\" must be a grade (text).", fileName, null, k, null);
+            }
+        }
+        return new GradingTable(bands, text(n, "otherwise", d.otherwise), text(n, "noData", d.noData),
+                text(n, "changed", d.changed));
+    }
+
+    private static WorkbenchException notGrading(String fileName, String why) {
+        return new WorkbenchException("This is not a grading table: " + why + ". A grading table looks like"
+                + " {\"bands\":[{\"grade\":\"A\",\"min\":0.8}],\"otherwise\":\"C\"} (see docs/kpi.md).", fileName, null, null, null);
     }
 
     private static String text(JsonNode n, String key, String dflt) {
         return n.hasNonNull(key) ? n.get(key).asText() : dflt;
     }
 
-    /** Reads a grading table from a JSON file. */
+    /**
+     * Reads a grading table from a JSON file (any encoding the input layer knows).
+     *
+     * @throws WorkbenchException naming the file when it is not a grading table
+     */
     public static GradingTable read(Path file) {
-        try {
-            return fromJson(Files.readString(file));
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot read the grading table " + file.getFileName() + ": " + e.getMessage(), e);
-        }
+        ReadResult<String> text = TextFile.read(file, null);
+        return fromJson(text.value(), text.source().fileName());
     }
 
     /** The project's grading table, or the default when the project has none. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -12,13 +11,15 @@ import java.util.List;
 import java.util.Locale;
 
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.export.xlsx.GridRow;
+import jp.ebpm.analysis.io.GridRow;
 import jp.ebpm.analysis.export.xlsx.XlsxGrid;
+import jp.ebpm.analysis.io.DelimitedText;
+import jp.ebpm.analysis.io.SheetGrid;
 import jp.ebpm.analysis.io.CsvWriter;
 
 /**
- * Reads and writes KPI register files: .xlsx (sheet {@value #SHEET}, else the first sheet) and CSV (UTF-8 with
- * or without BOM, or CP932). The format is {@link KpiRegisterFormat}; docs/kpi.md describes it.
+ * Reads and writes KPI register files: .xlsx/.xls (sheet {@value #SHEET}, else the first sheet) and CSV (UTF-8
+ * with or without BOM, CP932 or EUC-JP, detected by the input layer {@link jp.ebpm.analysis.io}). The format is {@link KpiRegisterFormat}; docs/kpi.md describes it.
  *
  * @since 0.1
  */
@@ -45,16 +46,26 @@ public final class KpiFiles {
         if (!Files.isRegularFile(file)) {
             throw new WorkbenchException("The KPI register file does not exist.", name, null, null, null);
         }
-        if (isXlsx(file)) {
-            return XlsxGrid.read(file, SHEET, "KPI");
+        if (isXlsx(file) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xls")) {
+            return SheetGrid.readPreferred(file, SHEET, "KPI").rows();
         }
-        try {
-            return KpiCsv.read(file);
-        } catch (NoSuchFileException e) {
-            throw new WorkbenchException("The KPI register file does not exist.", name, null, null, e);
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot read the KPI register: " + e.getMessage(), name, null, null, e);
+        List<GridRow> out = new ArrayList<>();
+        for (DelimitedText.Record r : DelimitedText.read(file, null, ',').value()) {
+            List<Object> cells = new ArrayList<>(r.fields().size());
+            for (String f : r.fields()) {
+                cells.add(unguard(f));
+            }
+            out.add(new GridRow(r.line(), cells));
         }
+        return out;
+    }
+
+    /** Undoes the formula guard of {@link CsvWriter#forSpreadsheets}: a leading {@code '} before {@code = + - @} is dropped. */
+    static String unguard(String s) {
+        if (s.length() >= 2 && s.charAt(0) == '\'' && CsvWriter.isFormulaLike(s.substring(1))) {
+            return s.substring(1);
+        }
+        return s;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.export.xlsx.GridRow;
+import jp.ebpm.analysis.io.GridRow;
 
 /**
  * The tabular KPI register format shared by .xlsx, CSV and project datasets: a header row, then one row per
@@ -222,13 +222,7 @@ public final class KpiRegisterFormat {
     }
 
     static String text(Object o) {
-        if (o == null) {
-            return "";
-        }
-        if (o instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
-        }
-        return o.toString().trim();
+        return GridRow.text(o);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.export.xlsx.GridRow;
+import jp.ebpm.analysis.io.GridRow;
 import jp.ebpm.analysis.store.Catalog;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.DatasetKind;

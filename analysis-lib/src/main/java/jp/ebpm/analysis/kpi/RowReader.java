@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import jp.ebpm.analysis.export.xlsx.GridRow;
+import jp.ebpm.analysis.io.GridRow;
 
 /** Reads the typed cells of one register row and records problems naming file, row and column. */
 final class RowReader {

@@ -1,7 +1,5 @@
 package jp.ebpm.analysis.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -82,12 +80,14 @@ public record ReportSpec(String title, String organization, String author, Local
         String name = specFile.getFileName().toString();
         JsonNode n;
         try {
-            n = JSON.readTree(Files.readString(specFile));
+            n = JSON.readTree(jp.ebpm.analysis.io.TextFile.read(specFile, null).value());
         } catch (JsonProcessingException e) {
             throw new WorkbenchException("Not valid JSON: " + e.getOriginalMessage(), name,
                     e.getLocation() == null ? null : (long) e.getLocation().getLineNr(), null, e);
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot read the report spec: " + e.getMessage(), name, null, null, e);
+        }
+        if (n == null || !n.isObject()) {
+            throw new WorkbenchException("This is not a report spec: a spec is a JSON object (see docs/reports.md).", name,
+                    null, null, null);
         }
         Path base = specFile.toAbsolutePath().getParent();
         LocalDate date = null;

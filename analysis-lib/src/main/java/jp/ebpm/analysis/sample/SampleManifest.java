@@ -1,7 +1,6 @@
 package jp.ebpm.analysis.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,7 +33,7 @@ record SampleManifest(Path folder, List<Entry> entries) {
 
     static SampleManifest read(Path manifest) {
         try {
-            JsonNode root = new ObjectMapper().readTree(Files.readString(manifest));
+            JsonNode root = new ObjectMapper().readTree(jp.ebpm.analysis.io.TextFile.read(manifest, "utf-8").value());
             List<Entry> entries = new ArrayList<>();
             for (JsonNode d : root.path("datasets")) {
                 Map<String, String> opts = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package jp.ebpm.analysis.survey;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +15,13 @@ import java.util.Set;
 
 
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.export.xlsx.GridRow;
-import jp.ebpm.analysis.export.xlsx.XlsxGrid;
 import jp.ebpm.analysis.io.CsvWriter;
+import jp.ebpm.analysis.io.DelimitedText;
+import jp.ebpm.analysis.io.SheetGrid;
 
 /**
- * Reads and writes codebooks as CSV (UTF-8) or .xlsx (first sheet), in the long format of
+ * Reads and writes codebooks as CSV (read in any encoding the input layer knows, written as UTF-8) or
+ * .xlsx/.xls (first sheet), in the long format of
  * {@code docs/survey.md}: a header row with the columns {@code variable, question, type, code, label_ja,
  * label_en, missing, members} and optionally {@code question_en} (only {@code variable} is required; names
  * are case-insensitive; the writer adds {@code question_en} only when a variable has one), then one
@@ -36,44 +36,30 @@ public final class CodebookIo {
     private CodebookIo() {
     }
 
-    /** Reads a .csv or .xlsx codebook (by extension). */
+    /** Reads a .csv (any encoding the input layer knows) or .xlsx/.xls codebook (by extension). */
     public static Codebook read(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        List<List<String>> rows = name.endsWith(".xlsx") || name.endsWith(".xls") ? readXlsx(file)
-                : SimpleCsv.read(file, StandardCharsets.UTF_8);
-        return fromRows(rows, file);
+        return fromRecords(SheetGrid.readTable(file), file);
     }
 
-    private static List<List<String>> readXlsx(Path file) {
-        List<List<String>> rows = new ArrayList<>();
-        for (GridRow r : XlsxGrid.read(file)) {
-            List<String> row = new ArrayList<>();
-            for (Object v : r.cells()) {
-                row.add(v == null ? "" : v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-                        ? Long.toString(d.longValue()) : v.toString());
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** Builds a codebook from table rows (first row = header). */
-    static Codebook fromRows(List<List<String>> rows, Path file) {
+    /** Builds a codebook from records (first = header); messages name each record's line. */
+    static Codebook fromRecords(List<DelimitedText.Record> rows, Path file) {
+        String fileName = file.getFileName().toString();
         if (rows.isEmpty()) {
-            throw new WorkbenchException("The codebook " + file.getFileName() + " is empty.", file.toString(), 1L, null, null);
+            throw new WorkbenchException("The codebook is empty.", fileName, 1L, null, null);
         }
         Map<String, Integer> col = new LinkedHashMap<>();
-        List<String> header = rows.get(0);
+        List<String> header = rows.get(0).fields();
         for (int i = 0; i < header.size(); i++) {
             col.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
         if (!col.containsKey("variable")) {
-            throw new WorkbenchException("The codebook " + file.getFileName() + " has no column named variable (line 1).",
-                    file.toString(), 1L, "variable", null);
+            throw new WorkbenchException("The codebook has no column named variable in its header.",
+                    fileName, rows.get(0).line(), "variable", null);
         }
         Map<String, Builder> vars = new LinkedHashMap<>();
         for (int i = 1; i < rows.size(); i++) {
-            List<String> r = rows.get(i);
+            List<String> r = rows.get(i).fields();
+            long line = rows.get(i).line();
             String var = get(r, col, "variable");
             if (var.isEmpty()) {
                 continue;
@@ -92,9 +78,9 @@ public final class CodebookIo {
                 try {
                     b.type = VariableType.parse(type);
                 } catch (IllegalArgumentException e) {
-                    throw new WorkbenchException("Unknown variable type \"" + type + "\" in " + file.getFileName()
-                            + " line " + (i + 1) + " (use single, multi_binary, multi_delimited, likert, numeric or text).",
-                            file.toString(), (long) (i + 1), "type", e);
+                    throw new WorkbenchException("Unknown variable type \"" + type
+                            + "\" (use single, multi_binary, multi_delimited, likert, numeric or text).",
+                            fileName, line, "type", e);
                 }
             }
             String members = get(r, col, "members");

@@ -18,14 +18,11 @@ import jp.ebpm.analysis.export.xlsx.ReportTable;
 import jp.ebpm.analysis.export.xlsx.ReportWriter;
 import jp.ebpm.analysis.export.xlsx.TableCell;
 import jp.ebpm.analysis.io.CsvWriter;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Flat ("long") views of a cross-tabulation: one line per cell with layer, row, column, count, expected,
- * row %, column %, total %, adjusted residual, marker and letters. Used for CSV, .xlsx and as a Tablesaw
- * {@link Table} for charts and further exports.
+ * row %, column %, total %, adjusted residual, marker and letters. Used for CSV and .xlsx (small results are plain
+ * rows; see docs/adr/0003 on why there is no Tablesaw table).
  */
 public final class CrossTabExport {
 
@@ -54,21 +51,6 @@ public final class CrossTabExport {
                         t.table().totalPct()[i][j], t.tests().adjustedResiduals()[i][j], t.markers()[i][j], t.letters()[i][j]));
             }
         }
-    }
-
-    /** A Tablesaw table of the flat rows. */
-    public static Table toTable(CrossTabResult r) {
-        List<List<Object>> rows = rows(r);
-        Table t = Table.create(r.spec().rowVar() + " × " + r.spec().colVar());
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            int k = c;
-            if (c <= 2 || c >= 9) {
-                t.addColumns(StringColumn.create(COLUMNS.get(c), rows.stream().map(x -> String.valueOf(x.get(k))).toList()));
-            } else {
-                t.addColumns(DoubleColumn.create(COLUMNS.get(c), rows.stream().mapToDouble(x -> ((Number) x.get(k)).doubleValue())));
-            }
-        }
-        return t;
     }
 
     /** Writes the flat rows as CSV (guarded against spreadsheet formula injection). */

@@ -1,7 +1,6 @@
 package jp.ebpm.analysis.survey;
 
 import jp.ebpm.analysis.store.Project;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.io.DelimitedText;
+import jp.ebpm.analysis.io.SheetGrid;
 import jp.ebpm.analysis.store.Sql;
 
 /**
@@ -25,7 +26,7 @@ import jp.ebpm.analysis.store.Sql;
  * are ignored; the target column is the one named {@code target}, {@code population}, {@code total},
  * {@code n} or {@code Freq}, else the last column). Rows with the same categories are summed, so a
  * ward × sex × age population table serves all three margins. Targets summing to 1 are shares of the
- * base-weight total.
+ * base-weight total. A margin file may be CSV in any encoding the input layer knows, or an .xlsx/.xls sheet.
  */
 public final class MarginIo {
 
@@ -42,7 +43,7 @@ public final class MarginIo {
         }
         List<String> vars = Arrays.stream(spec.substring(0, eq).split("\\+")).map(String::trim).toList();
         String source = spec.substring(eq + 1).trim();
-        List<List<String>> rows;
+        List<DelimitedText.Record> rows;
         String where;
         if (source.startsWith("@")) {
             where = source.substring(1);
@@ -53,22 +54,23 @@ public final class MarginIo {
         } else {
             Path file = baseDir == null ? Path.of(source) : baseDir.resolve(source);
             where = file.getFileName().toString();
-            rows = SimpleCsv.read(file, StandardCharsets.UTF_8);
+            rows = SheetGrid.readTable(file);
         }
         return fromRows(vars, rows, where);
     }
 
-    static Margin fromRows(List<String> vars, List<List<String>> rows, String where) {
+    static Margin fromRows(List<String> vars, List<DelimitedText.Record> rows, String where) {
         if (rows.isEmpty()) {
-            throw new WorkbenchException("The margin source " + where + " is empty.");
+            throw new WorkbenchException("The margin source is empty.", where, null, null, null);
         }
-        List<String> header = rows.get(0).stream().map(String::trim).toList();
+        List<String> header = rows.get(0).fields().stream().map(String::trim).toList();
+        long headerLine = rows.get(0).line();
         int[] pos = new int[vars.size()];
         for (int i = 0; i < vars.size(); i++) {
             pos[i] = header.indexOf(vars.get(i));
             if (pos[i] < 0) {
-                throw new WorkbenchException("The margin source " + where + " has no column " + vars.get(i)
-                        + " (line 1 has " + String.join(", ", header) + ").", where, 1L, vars.get(i), null);
+                throw new WorkbenchException("The margin source has no column " + vars.get(i)
+                        + " (its header has " + String.join(", ", header) + ").", where, headerLine, vars.get(i), null);
             }
         }
         int target = header.size() - 1;
@@ -79,13 +81,13 @@ public final class MarginIo {
         }
         Map<List<String>, Double> t = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
+            List<String> row = rows.get(r).fields();
+            long line = rows.get(r).line();
             List<String> key = new ArrayList<>();
             for (int p : pos) {
                 String code = p < row.size() ? Category.canonical(row.get(p)) : null;
                 if (code == null) {
-                    throw new WorkbenchException("Empty category in " + where + " line " + (r + 1) + ".", where, (long) (r + 1),
-                            header.get(p), null);
+                    throw new WorkbenchException("The category is empty.", where, line, header.get(p), null);
                 }
                 key.add(code);
             }
@@ -94,30 +96,30 @@ public final class MarginIo {
             try {
                 value = Double.parseDouble(v);
             } catch (NumberFormatException e) {
-                throw new WorkbenchException("The population total \"" + v + "\" in " + where + " line " + (r + 1)
-                        + " is not a number.", where, (long) (r + 1), header.get(target), e);
+                throw new WorkbenchException("The population total \"" + v + "\" is not a number.", where, line,
+                        header.get(target), e);
             }
             t.merge(key, value, Double::sum);
         }
         return new Margin(vars, t);
     }
 
-    private static List<List<String>> readDataset(Connection c, String dataset) {
-        List<List<String>> rows = new ArrayList<>();
+    private static List<DelimitedText.Record> readDataset(Connection c, String dataset) {
+        List<DelimitedText.Record> rows = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + Sql.ident(dataset))) {
             ResultSetMetaData md = rs.getMetaData();
             List<String> header = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 header.add(md.getColumnName(i));
             }
-            rows.add(header);
+            rows.add(new DelimitedText.Record(1, header));
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     Object o = rs.getObject(i);
                     row.add(o == null ? "" : o instanceof Number ? Category.canonical(o) : o.toString());
                 }
-                rows.add(row);
+                rows.add(new DelimitedText.Record(rows.size() + 1L, row));
             }
         } catch (SQLException e) {
             throw new WorkbenchException("Cannot read the margin dataset " + dataset + ": " + e.getMessage(), e);

@@ -15,7 +15,7 @@ class CsvSampleTest {
 
     @Test
     void parsesQuotesDoubledQuotesAndQuotedNewlines() {
-        List<CsvSample.Row> rows = CsvSample.parse("a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\"two\nlines\",3\n", ',', 100);
+        List<DelimitedText.Record> rows = CsvSample.parse("a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\"two\nlines\",3\n", ',', 100);
         assertEquals(3, rows.size());
         assertEquals(List.of("x,1", "say \"hi\""), rows.get(1).fields());
         assertEquals(List.of("two\nlines", "3"), rows.get(2).fields());
@@ -33,7 +33,7 @@ class CsvSampleTest {
     @Test
     void detectsTitleLinesAndHeader() {
         String text = "人口統計表\n令和2年10月1日現在\n\n区,人口,世帯\n川崎区,1,2\n幸区,3,4\n";
-        List<CsvSample.Row> rows = CsvSample.parse(text, ',', 100);
+        List<DelimitedText.Record> rows = CsvSample.parse(text, ',', 100);
         assertEquals(3, CsvSample.detectSkipLines(rows));
         assertTrue(CsvSample.detectHeader(rows.subList(3, rows.size())));
         assertFalse(CsvSample.detectHeader(CsvSample.parse("1,2\n3,4\n", ',', 10)));

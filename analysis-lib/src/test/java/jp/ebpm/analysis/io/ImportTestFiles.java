@@ -25,7 +25,7 @@ import jp.ebpm.analysis.task.Cancellation;
 /** Writes the test fixtures (generated here, so their content is exactly known) and snapshots projects. */
 final class ImportTestFiles {
 
-    static final Charset CP932 = Charset.forName("windows-31j");
+    static final Charset CP932 = jp.ebpm.analysis.io.TextEncoding.CP932.charset();
 
     private ImportTestFiles() {
     }

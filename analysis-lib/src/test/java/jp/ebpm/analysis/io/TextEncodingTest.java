@@ -29,7 +29,7 @@ class TextEncodingTest {
 
     @Test
     void detectsCp932WithVendorCharacters() {
-        byte[] b = JA.getBytes(Charset.forName("windows-31j"));
+        byte[] b = JA.getBytes(jp.ebpm.analysis.io.TextEncoding.CP932.charset());
         assertEquals(TextEncoding.CP932, TextEncoding.detect(b, true, "a.csv"));
         assertEquals(JA, TextEncoding.decodeSample(b, TextEncoding.CP932, true, "a.csv"));
     }

@@ -58,7 +58,7 @@ class KpiRegisterFormatTest {
     @Test
     void readsCp932AndThousandsSeparators() throws IOException {
         Path p = csv(HEADER + "K1,施策1,ダウンロード数,件,増加,いいえ,平成29年度,\"2,858\",令和3年度,\"5,000\",\"3,400\",,3900\n",
-                Charset.forName("windows-31j"));
+                jp.ebpm.analysis.io.TextEncoding.CP932.charset());
         Kpi k = KpiFiles.read(p).kpis().get(0);
         assertEquals("ダウンロード数", k.name());
         assertEquals(2858.0, k.baselineValue());

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class ReportItemsIT {
         try (Project p = Project.open(projectDir)) {
             ReportBuilder.build(p, ReportSpec.read(specFile), "test", out, ProgressListener.NONE, Cancellation.none());
         }
-        try (Workbook wb = WorkbookFactory.create(out.toFile())) {
+        try (Workbook wb = jp.ebpm.analysis.export.xlsx.TestWorkbooks.open(out)) {
             Sheet ct = null;
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 Sheet s = wb.getSheetAt(i);

@@ -2,12 +2,7 @@ package jp.ebpm.analysis.stats;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,21 +15,8 @@ import org.junit.jupiter.api.Test;
 class ProportionsTest {
 
     private static List<Map<String, String>> csv(String name) throws IOException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                ProportionsTest.class.getResourceAsStream("/jp/ebpm/analysis/survey/vectors/proportions/expected/" + name),
-                StandardCharsets.UTF_8))) {
-            String[] header = r.readLine().split(",");
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] f = line.split(",");
-                Map<String, String> m = new HashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    m.put(header[i], f[i]);
-                }
-                rows.add(m);
-            }
-            return rows;
-        }
+        return jp.ebpm.analysis.io.ReferenceVectors.rows(ProportionsTest.class,
+                "/jp/ebpm/analysis/survey/vectors/proportions/expected/" + name);
     }
 
     private static void close(String expected, double actual, String what) {

@@ -3,7 +3,6 @@ package jp.ebpm.analysis.survey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,6 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,23 +33,19 @@ class CodebookIT {
     @Test
     void readsXlsx(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("cb.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
-            Sheet s = wb.createSheet("codebook");
-            String[][] rows = {{"Variable", "Question", "Type", "Code", "Label_ja", "Label_en", "Missing"},
-                {"sex", "性別", "single", "1", "男性", "Male", ""}, {"sex", "", "", "2", "女性", "Female", ""},
-                {"sex", "", "", "9", "無回答", "", "yes"}};
-            for (int i = 0; i < rows.length; i++) {
-                Row r = s.createRow(i);
-                for (int j = 0; j < rows[i].length; j++) {
-                    if (i > 0 && j == 3) {
-                        r.createCell(j).setCellValue(Double.parseDouble(rows[i][j]));
-                    } else {
-                        r.createCell(j).setCellValue(rows[i][j]);
-                    }
-                }
+        String[][] rows = {{"Variable", "Question", "Type", "Code", "Label_ja", "Label_en", "Missing"},
+            {"sex", "性別", "single", "1", "男性", "Male", ""}, {"sex", "", "", "2", "女性", "Female", ""},
+            {"sex", "", "", "9", "無回答", "", "yes"}};
+        List<List<Object>> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            List<Object> r = new java.util.ArrayList<>();
+            for (int j = 0; j < rows[i].length; j++) {
+                // codes as numeric cells, as a clerk's sheet has them
+                r.add(i > 0 && j == 3 ? (Object) Double.parseDouble(rows[i][j]) : rows[i][j]);
             }
-            wb.write(out);
+            cells.add(r);
         }
+        jp.ebpm.analysis.export.xlsx.XlsxGrid.write(f, "codebook", cells, null);
         Codebook.Variable sex = CodebookIo.read(f).variable("sex").orElseThrow();
         assertEquals(List.of("1", "2", "9"), sex.values().stream().map(Codebook.Value::code).toList());
         assertEquals(Set.of("9"), sex.missingCodes());

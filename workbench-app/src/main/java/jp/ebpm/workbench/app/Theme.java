@@ -7,18 +7,18 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
 import javafx.scene.text.Font;
+import jp.ebpm.analysis.io.JapaneseFonts;
 
 /**
- * The look of every window: the workbench stylesheet and an explicit Japanese-capable font family.
- * JavaFX's automatic fallback does not find Noto CJK (a TTC file), so the family is set by name on the
- * root of each scene (tech probe section 2). IPAPGothic (proportional) comes before IPAGothic (fixed
- * width), which makes menus and tables look like a terminal.
+ * The look of every window: the workbench stylesheet and an explicit Japanese-capable font family, chosen
+ * by the library's one font picker ({@link JapaneseFonts}) from JavaFX's installed families. JavaFX's
+ * automatic fallback does not find Noto CJK (a TTC file), so the family is set by name on the root of each
+ * scene (tech probe section 2).
  */
 public final class Theme {
 
-    /** Preferred families, first available wins. */
-    public static final List<String> JAPANESE_FAMILIES = List.of(
-            "Noto Sans CJK JP", "IPAexGothic", "IPAPGothic", "IPAGothic", "Yu Gothic UI", "Meiryo", "Hiragino Sans");
+    /** Preferred families, first available wins: the library's one list ({@link JapaneseFonts#PREFERRED}). */
+    public static final List<String> JAPANESE_FAMILIES = JapaneseFonts.PREFERRED;
 
     private static final String CSS = Theme.class.getResource("workbench.css").toExternalForm();
 
@@ -35,7 +35,7 @@ public final class Theme {
 
     /** The first preferred family that is installed. */
     static Optional<String> japaneseFamily(List<String> installed) {
-        return JAPANESE_FAMILIES.stream().filter(installed::contains).findFirst();
+        return JapaneseFonts.pick(installed);
     }
 
     /** Styles a scene (main window). */

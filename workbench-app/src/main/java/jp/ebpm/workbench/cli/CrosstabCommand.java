@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,8 +55,8 @@ final class CrosstabCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "F", description = "Read this CSV file (header row) instead of a project dataset.")
     Path csv;
 
-    @Option(names = "--encoding", paramLabel = "E", defaultValue = "UTF-8",
-            description = "Text encoding of --csv: UTF-8 (default), windows-31j (Shift_JIS) or EUC-JP.")
+    @Option(names = "--encoding", paramLabel = "E", defaultValue = "auto",
+            description = "Text encoding of --csv: auto (default: detected), utf-8, cp932 (Shift_JIS), euc-jp or utf-16le.")
     String encoding;
 
     @Option(names = "--rows", required = true, paramLabel = "V", description = "Row variable.")
@@ -125,16 +123,15 @@ final class CrosstabCommand implements Callable<Integer> {
             if (eq <= 0) {
                 throw new IllegalArgumentException("A NET row is LABEL=CODE,CODE,... e.g. \"Top-2=1,2\"; got " + n);
             }
-            netRows.add(new CrossTabSpec.Net(n.substring(0, eq), Arrays.stream(n.substring(eq + 1).split(",")).map(String::trim).toList()));
+            netRows.add(new CrossTabSpec.Net(n.substring(0, eq), List.of(n.substring(eq + 1).strip().split("\\s*,\\s*"))));
         }
         String w = weight != null ? weight : surveyWeight;
         WeightKind kind = weight != null ? WeightKind.FREQUENCY : surveyWeight != null ? WeightKind.SAMPLING : WeightKind.NONE;
         if (csv != null) {
             Codebook cb = codebook == null ? Codebook.empty() : CodebookIo.read(codebook);
-            Charset cs = charset(encoding);
             Path tmp = Files.createTempDirectory("wb-crosstab-");
             try (Project p = Project.create(tmp.resolve("p"))) {
-                CsvTable.load(p, csv, cs, "data", true);
+                CsvTable.load(p, csv, encoding, "data", true);
                 tabulate(p, "data", w, kind, cb, netRows, rakedOn);
             } finally {
                 deleteTree(tmp);
@@ -217,18 +214,6 @@ final class CrosstabCommand implements Callable<Integer> {
             try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 wr.write(text);
             }
-        }
-    }
-
-    static Charset charset(String name) {
-        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
-        if (n.equals("shift_jis") || n.equals("sjis") || n.equals("cp932") || n.equals("ms932")) {
-            return Charset.forName("windows-31j");
-        }
-        try {
-            return Charset.forName(name.trim());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Unknown encoding " + name + " (use UTF-8, windows-31j or EUC-JP).");
         }
     }
 

@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.task.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code workbench} command line. Exit codes: 0 success, 2 bad usage, 1 data error (message on
- * stderr). Output text is UTF-8.
+ * The {@code workbench} command line. Exit codes: 0 success, 2 bad usage, 1 data error (one line on stderr,
+ * in plain words, no stack trace; {@code --verbose} adds the technical detail). Output text is UTF-8.
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCli.Version.class,
         description = "EBPM Workbench command line. Without arguments the jar starts the GUI.",
@@ -29,29 +30,51 @@ public final class WorkbenchCli {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        // Library log lines (POI, DuckDB bridges) would reach stderr through slf4j-simple, with logger class names and
+        // stack traces: the command line shows only its own one-line messages, and the detail with --verbose.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                    java.util.Arrays.asList(args).contains("--verbose") ? "warn" : "off");
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return run(out, err, args);
     }
 
+    /**
+     * {@code --verbose} (accepted before or after the subcommand): on an error, print the technical detail (cause
+     * chain and stack trace) below the one-line message.
+     */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On an error, also print the technical detail (for a bug report).")
+    boolean verbose;
+
     /** Runs the command line with the given output streams (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new WorkbenchCli());
+        WorkbenchCli root = new WorkbenchCli();
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        // One handler for every command: the user sees one line in plain words, exit 1 for data errors and
+        // 2 for bad usage; the technical detail only with --verbose.
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof WorkbenchException || ex instanceof CancelledException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
-                return DATA_ERROR;
-            }
-            if (ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
+            boolean usage = ex instanceof IllegalArgumentException && !(ex instanceof WorkbenchException)
+                    && ex.getMessage() != null && !ex.getMessage().isBlank();
+            CliErrors.print(commandLine.getErr(), ex, root.verbose);
+            if (usage) {
                 commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
                 return USAGE_ERROR;
             }
-            throw ex;
+            return DATA_ERROR;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // thrown outside a command's call(), e.g. while picocli builds a command or an Error inside one
+            CliErrors.print(err, e, root.verbose || java.util.Arrays.asList(args).contains("--verbose"));
+            code = DATA_ERROR;
+        }
         out.flush();
         err.flush();
         return code;

@@ -64,7 +64,7 @@ class ImportWizardTest {
         Path csv = temp.resolve("wards_cp932.csv");
         // 高津区 and the wave dash ～ differ between Shift_JIS and CP932 decoders; 髙 exists only in CP932
         Files.writeString(csv, "区名,人口,備考\r\n川崎区,232000,髙～\r\n幸区,171000,\r\n高津区,235000,①\r\n",
-                Charset.forName("windows-31j"));
+                jp.ebpm.analysis.io.TextEncoding.CP932.charset());
         Path projectDir = temp.resolve("project");
         Project.create(projectDir).close();
         SettingsStore store = new SettingsStore(new WorkbenchHome(temp.resolve("home")));

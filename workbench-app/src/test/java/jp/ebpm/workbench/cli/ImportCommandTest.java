@@ -25,7 +25,7 @@ class ImportCommandTest {
     @Test
     void cp932CsvImportsAndRoundTripsThroughSql() throws Exception {
         Path f = dir.resolve("住民.csv");
-        Files.write(f, CP932_TEXT.getBytes(Charset.forName("windows-31j")));
+        Files.write(f, CP932_TEXT.getBytes(jp.ebpm.analysis.io.TextEncoding.CP932.charset()));
         String p = dir.resolve("proj").toString();
         CliTestSupport.Result refused = CliTestSupport.run("import", "--project", p, "--file", f.toString(), "--name", "住民",
                 "--sensitivity", "private");
@@ -48,7 +48,7 @@ class ImportCommandTest {
     @Test
     void explicitEncodingShiftJisMeansCp932() throws Exception {
         Path f = dir.resolve("a.csv");
-        Files.write(f, CP932_TEXT.getBytes(Charset.forName("windows-31j")));
+        Files.write(f, CP932_TEXT.getBytes(jp.ebpm.analysis.io.TextEncoding.CP932.charset()));
         CliTestSupport.Result r = CliTestSupport.run("import", "--project", dir.resolve("q").toString(), "--file", f.toString(),
                 "--encoding", "shift_jis");
         assertEquals(0, r.exitCode(), r.err());

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +56,8 @@ class SurveyCommandsTest {
     @Test
     void crosstabReadsShiftJisCsv(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("sjis.csv");
-        Files.writeString(csv, "性別,回答\n男性,はい\n女性,いいえ\n男性,はい\n", Charset.forName("windows-31j"));
-        CliTestSupport.Result r = CliTestSupport.run("crosstab", "--csv", csv.toString(), "--encoding", "windows-31j",
+        Files.writeString(csv, "性別,回答\n男性,はい\n女性,いいえ\n男性,はい\n", jp.ebpm.analysis.io.TextEncoding.CP932.charset());
+        CliTestSupport.Result r = CliTestSupport.run("crosstab", "--csv", csv.toString(), "--encoding", "cp932",
                 "--rows", "性別", "--cols", "回答");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -89,7 +88,7 @@ class SurveyCommandsTest {
         CliTestSupport.Result r = CliTestSupport.run("crosstab", "--csv", csv.toString(), "--rows", "r", "--cols", "c",
                 "--weight", "n", "--format", "xlsx", "--out", xlsx.toString());
         assertEquals(0, r.exitCode(), r.err());
-        try (Workbook wb = WorkbookFactory.create(xlsx.toFile())) {
+        try (Workbook wb = jp.ebpm.workbench.export.TestWorkbooks.open(xlsx)) {
             // Sheet 0 is the cover; sheet 1 the cross-tab: title, blank, header, then the body rows.
             // ct01 counts: cell (1,1) = 26 (PSPP vector input); its column % carries a number format.
             org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(1);
@@ -104,7 +103,7 @@ class SurveyCommandsTest {
         CliTestSupport.Result n = CliTestSupport.run("crosstab", "--csv", csv.toString(), "--rows", "r", "--cols", "c",
                 "--weight", "n", "--net", "Top=1,2", "--format", "xlsx", "--out", withNet.toString());
         assertEquals(0, n.exitCode(), n.err());
-        try (Workbook wb = WorkbookFactory.create(withNet.toFile())) {
+        try (Workbook wb = jp.ebpm.workbench.export.TestWorkbooks.open(withNet)) {
             org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(1);
             int netRow = -1;
             for (int i = 3; i <= sheet.getLastRowNum(); i++) {

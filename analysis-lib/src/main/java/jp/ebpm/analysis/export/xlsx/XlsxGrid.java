@@ -1,89 +1,28 @@
 package jp.ebpm.analysis.export.xlsx;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import jp.ebpm.analysis.WorkbenchException;
 
 /**
- * Reads one sheet of a small .xlsx file as rows of typed cells, and writes rows as a clerk-friendly sheet
- * (bold header, frozen header row, autofilter, widths, formula-injection guard). For data entry files such as
- * the KPI register, not for large tables.
+ * Writes rows as a clerk-friendly sheet (bold header, frozen header row, autofilter, widths, formula-injection
+ * guard). For data entry files such as the KPI register, not for large tables. Reading goes through the one
+ * sheet reader, {@link jp.ebpm.analysis.io.SheetGrid}.
  *
  * @since 0.1
  */
 public final class XlsxGrid {
 
     private XlsxGrid() {
-    }
-
-    /**
-     * Reads the sheet named one of {@code preferredSheets} (first match), else the first sheet, of an .xlsx or
-     * legacy .xls workbook. Numeric cells
-     * come back as {@link Double}, formulas as their cached value, dates as text {@code yyyy-MM-dd}, booleans as
-     * {@link Boolean}, text as {@link String}.
-     *
-     * @throws WorkbenchException when the file is not a readable .xlsx workbook
-     */
-    public static List<GridRow> read(Path file, String... preferredSheets) {
-        String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file); org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
-            Sheet sh = null;
-            for (String p : preferredSheets) {
-                if (sh == null) {
-                    sh = wb.getSheet(p);
-                }
-            }
-            if (sh == null) {
-                sh = wb.getSheetAt(0);
-            }
-            DataFormatter fmt = new DataFormatter();
-            List<GridRow> rows = new ArrayList<>();
-            for (Row row : sh) {
-                List<Object> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                    cells.add(value(row.getCell(c), fmt));
-                }
-                rows.add(new GridRow(row.getRowNum() + 1L, cells));
-            }
-            return rows;
-        } catch (NotOfficeXmlFileException | EncryptedDocumentException e) {
-            throw new WorkbenchException("Not an Excel workbook (.xlsx or .xls): " + e.getMessage(), name, null, null, e);
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot read the workbook: " + e.getMessage(), name, null, null, e);
-        }
-    }
-
-    private static Object value(Cell cell, DataFormatter fmt) {
-        if (cell == null) {
-            return null;
-        }
-        CellType t = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (t) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString() : (Object) cell.getNumericCellValue();
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> cell.getBooleanCellValue();
-            case BLANK, ERROR, _NONE -> null;
-            default -> fmt.formatCellValue(cell);
-        };
     }
 
     /**

@@ -2,26 +2,22 @@ package jp.ebpm.analysis.gis.io;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.io.TextEncoding;
 
 /**
  * Reads a dBASE III/IV table (the {@code .dbf} of a shapefile). Field types: C (text), N/F (number: Long when it
  * has no decimals and fits, else Double; blank = null), L (logical), D (date YYYYMMDD), others as text.
  *
  * <p>Text encoding: the {@code .cpg} file when present (e.g. {@code UTF-8}, {@code SHIFT_JIS}, {@code 932},
- * {@code ANSI 932}); else the language driver byte (0x13 = Japanese Windows CP932); else detected: UTF-8 when
- * all text bytes decode as UTF-8, otherwise CP932 (Windows-31J), which is how Japanese shapefiles are
- * usually written.
+ * {@code ANSI 932}); else the language driver byte (0x13 = Japanese Windows CP932); else detected by the input
+ * layer ({@link TextEncoding}): UTF-8 when all text bytes decode as UTF-8, otherwise CP932 or EUC-JP.
  *
  * @since 0.1
  */
@@ -31,6 +27,8 @@ public final class DbfReader {
     private final List<String> fields = new ArrayList<>();
     private final List<Map<String, Object>> records = new ArrayList<>();
     private Charset charset;
+    private TextEncoding encoding = TextEncoding.UTF8;
+    private String fileNameForDetection;
     private boolean detected;
     private int deleted;
 
@@ -69,26 +67,19 @@ public final class DbfReader {
         return deleted;
     }
 
-    /** Maps a .cpg text to a Java charset. */
+    /** Maps a .cpg text to a Java charset through the input layer, or {@code null} when it names none it reads. */
     public static Charset charsetOfCpg(String cpg) {
-        String t = cpg.strip().toUpperCase(Locale.ROOT).replace("ANSI ", "").replace("CP", "");
-        return switch (t) {
-            case "UTF-8", "UTF8", "65001" -> StandardCharsets.UTF_8;
-            case "932", "SHIFT_JIS", "SHIFT-JIS", "SJIS", "MS932", "WINDOWS-31J" -> Charset.forName("windows-31j");
-            case "EUC-JP", "20932", "51932" -> Charset.forName("EUC-JP");
-            case "1252" -> Charset.forName("windows-1252");
-            case "88591", "ISO-8859-1", "ISO88591" -> StandardCharsets.ISO_8859_1;
-            default -> {
-                try {
-                    yield Charset.forName(cpg.strip());
-                } catch (IllegalArgumentException e) {
-                    yield null;
-                }
-            }
-        };
+        TextEncoding e = TextEncoding.forCodePage(cpg);
+        return e == null ? null : e.charset();
+    }
+
+    /** The encoding's name as the catalog records it ({@code UTF-8}, {@code CP932}, ...). */
+    public String encodingLabel() {
+        return encoding.label();
     }
 
     private void parse(byte[] b, String cpg, String fileName) {
+        fileNameForDetection = fileName;
         if (b.length < 32) {
             throw new WorkbenchException("The attribute table is too short to be a dBASE file.", fileName, null, null, null);
         }
@@ -143,32 +134,22 @@ public final class DbfReader {
 
     private Charset chooseCharset(byte[] b, String cpg, int ldid, int headerLen, List<byte[]> names) {
         if (cpg != null && !cpg.isBlank()) {
-            Charset c = charsetOfCpg(cpg);
-            if (c != null) {
-                return c;
+            TextEncoding e = TextEncoding.forCodePage(cpg);
+            if (e != null) {
+                encoding = e;
+                return e.charset();
             }
         }
         if (ldid == 0x13 || ldid == 0x7B) {
-            return Charset.forName("windows-31j");
+            encoding = TextEncoding.CP932;
+            return encoding.charset();
         }
         detected = true;
-        boolean ascii = true;
-        for (int i = 32; i < b.length; i++) {
-            if (b[i] < 0) {
-                ascii = false;
-                break;
-            }
+        encoding = TextEncoding.detectText(java.util.Arrays.copyOfRange(b, Math.min(32, b.length), b.length), fileNameForDetection);
+        if (encoding == TextEncoding.UTF8_BOM) {
+            encoding = TextEncoding.UTF8;
         }
-        if (ascii) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, 32, b.length - 32));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("windows-31j");
-        }
+        return encoding.charset();
     }
 
     private static Object convert(String raw, char type, int decimals, String file, long row, String field) {

@@ -1,7 +1,6 @@
 package jp.ebpm.analysis.gis.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.gis.GeoFeature;
 import jp.ebpm.analysis.gis.VectorData;
 import jp.ebpm.analysis.gis.crs.Crs;
+import jp.ebpm.analysis.gis.crs.CrsRange;
 import jp.ebpm.analysis.gis.crs.PrjReader;
+import jp.ebpm.analysis.io.ColumnNames;
+import jp.ebpm.analysis.io.SafeZip;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -31,6 +31,9 @@ import org.locationtech.jts.geom.GeometryFactory;
  * @since 0.1
  */
 public final class ShapefileReader {
+
+    /** The member extensions read from an archive; other members are skipped without being inflated. */
+    private static final java.util.Set<String> PARTS = java.util.Set.of("shp", "dbf", "prj", "cpg", "shx");
 
     private ShapefileReader() {
     }
@@ -59,7 +62,7 @@ public final class ShapefileReader {
             String cpg = parts.containsKey("cpg") ? new String(parts.get("cpg"), StandardCharsets.US_ASCII) : null;
             table = DbfReader.read(dbf, cpg, name);
             if (table.detected()) {
-                warnings.add("The attribute text encoding was detected as " + table.charset().name()
+                warnings.add("The attribute text encoding was detected as " + table.encodingLabel()
                         + " (no .cpg file); check the Japanese text.");
             }
             if (table.deletedCount() > 0) {
@@ -85,31 +88,26 @@ public final class ShapefileReader {
             epsg = defaultEpsg == 0 ? Crs.JGD2011 : defaultEpsg;
             warnings.add("The shapefile has no .prj; coordinates were taken as " + Crs.label(epsg) + ".");
         }
+        if (table != null) {
+            ColumnNames.checkAttributes(table.fields(), name);
+        }
+        warnings.addAll(CrsRange.check(geoms, epsg, parts.containsKey("prj") || defaultEpsg != 0, name));
         List<GeoFeature> features = new ArrayList<>(geoms.size());
         for (int i = 0; i < geoms.size(); i++) {
             features.add(new GeoFeature(geoms.get(i), table == null ? Map.of() : table.records().get(i)));
         }
         return new VectorData(table == null ? List.of() : table.fields(), features, epsg,
-                table == null ? null : table.charset().name(), warnings);
+                table == null ? null : table.encodingLabel(), warnings);
     }
 
-    private static Map<String, byte[]> unzip(Path zip) throws IOException {
+    private static Map<String, byte[]> unzip(Path zip) {
         Map<String, Map<String, byte[]>> byBase = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
-                String n = e.getName();
-                if (e.isDirectory() || n.contains("__MACOSX")) {
-                    continue;
-                }
-                int dot = n.lastIndexOf('.');
-                if (dot < 0) {
-                    continue;
-                }
-                String ext = n.substring(dot + 1).toLowerCase(Locale.ROOT);
-                byBase.computeIfAbsent(n.substring(0, dot), k -> new HashMap<>()).put(ext, z.readAllBytes());
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new WorkbenchException("The zip file is damaged: " + e.getMessage(), zip.getFileName().toString(), null, null, e);
+        for (Map.Entry<String, byte[]> e : SafeZip.read(zip, n -> n.lastIndexOf('.') > 0
+                && PARTS.contains(n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT))).entrySet()) {
+            String n = e.getKey();
+            int dot = n.lastIndexOf('.');
+            String ext = n.substring(dot + 1).toLowerCase(Locale.ROOT);
+            byBase.computeIfAbsent(n.substring(0, dot), k -> new HashMap<>()).put(ext, e.getValue());
         }
         List<String> withShp = byBase.entrySet().stream().filter(en -> en.getValue().containsKey("shp")).map(Map.Entry::getKey).toList();
         if (withShp.size() != 1) {

@@ -2,19 +2,12 @@ package jp.ebpm.analysis.gis.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.export.xlsx.GridRow;
-import jp.ebpm.analysis.export.xlsx.XlsxGrid;
+import jp.ebpm.analysis.io.GridRow;
 
 /**
  * A small table of text cells read from a CSV file (RFC 4180; UTF-8 with or without BOM, or CP932 when the
@@ -23,7 +16,7 @@ import jp.ebpm.analysis.export.xlsx.XlsxGrid;
  *
  * @param header   column names
  * @param rows     data rows (each as long as the header; short rows padded with empty text)
- * @param encoding the text encoding read ({@code UTF-8}, {@code windows-31j}; {@code xlsx} for workbooks)
+ * @param encoding the text encoding read ({@code UTF-8}, {@code CP932}; {@code xlsx} for workbooks)
  * @since 0.1
  */
 public record TextTable(List<String> header, List<String[]> rows, String encoding) {
@@ -39,11 +32,11 @@ public record TextTable(List<String> header, List<String[]> rows, String encodin
         if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
             return readExcel(file);
         }
-        byte[] bytes = Files.readAllBytes(file);
-        Charset cs = detect(bytes);
-        int off = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        String text = new String(bytes, off, bytes.length - off, cs);
-        List<String[]> all = parse(text, name);
+        // decoding and splitting through the input layer (encoding detected, commons-csv records)
+        jp.ebpm.analysis.io.ReadResult<List<jp.ebpm.analysis.io.DelimitedText.Record>> read =
+                jp.ebpm.analysis.io.DelimitedText.read(file, null, null);
+        List<String[]> all = read.value().stream().map(r -> r.fields().toArray(new String[0])).toList();
+        String encodingLabel = read.source().encoding();
         if (all.isEmpty()) {
             throw new WorkbenchException("The file is empty.", name, null, null, null);
         }
@@ -58,7 +51,7 @@ public record TextTable(List<String> header, List<String[]> rows, String encodin
             }
             rows.add(r.length >= header.size() ? r : java.util.Arrays.copyOf(pad(r, header.size()), header.size()));
         }
-        return new TextTable(header, rows, cs.name());
+        return new TextTable(header, rows, encodingLabel);
     }
 
     private static String[] pad(String[] r, int n) {
@@ -69,74 +62,8 @@ public record TextTable(List<String> header, List<String[]> rows, String encodin
         return out;
     }
 
-    /** UTF-8 when the bytes decode strictly as UTF-8, else CP932 (Windows-31J). */
-    static Charset detect(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("windows-31j");
-        }
-    }
-
-    static List<String[]> parse(String text, String name) {
-        int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
-        char sep = first.indexOf('\t') >= 0 && first.indexOf(',') < 0 ? '\t' : ',';
-        List<String[]> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        long line = 1;
-        long quoteLine = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    cell.append(ch);
-                }
-            } else if (ch == '"' && cell.length() == 0) {
-                quoted = true;
-                quoteLine = line;
-            } else if (ch == sep) {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row.toArray(new String[0]));
-                row = new ArrayList<>();
-                line++;
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (quoted) {
-            throw new WorkbenchException("A quoted value is never closed.", name, quoteLine, null, null);
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row.toArray(new String[0]));
-        }
-        return rows;
-    }
-
     private static TextTable readExcel(Path file) {
-        List<GridRow> grid = XlsxGrid.read(file);
+        List<GridRow> grid = jp.ebpm.analysis.io.SheetGrid.read(file, null).rows();
         List<String> header = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         for (GridRow r : grid) {

@@ -1,7 +1,6 @@
 package jp.ebpm.analysis.gis.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,7 +22,8 @@ public final class VectorReader {
     /**
      * Reads a file.
      *
-     * @param epsg   coordinate system for files that carry none (CSV, shapefile without .prj); 0 = default
+     * @param epsg   coordinate system for files that carry none (GeoJSON without crs, CSV, shapefile without .prj);
+     *               0 = default
      * @param latCol latitude column of point tables, or null to detect
      * @param lonCol longitude column of point tables, or null to detect
      */
@@ -33,9 +33,7 @@ public final class VectorReader {
             throw new WorkbenchException("The file does not exist.", file.getFileName().toString(), null, null, null);
         }
         if (n.endsWith(".geojson") || n.endsWith(".json")) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return GeoJsonReader.read(in, file.getFileName().toString(), f);
-            }
+            return GeoJsonReader.read(file, epsg, f);
         }
         if (n.endsWith(".zip") || n.endsWith(".shp")) {
             return ShapefileReader.read(file, epsg, f);

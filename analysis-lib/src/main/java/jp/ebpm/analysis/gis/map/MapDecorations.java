@@ -41,8 +41,8 @@ final class MapDecorations {
     static Rectangle2D legend(Graphics2D g, MapLayer layer, Color[] colors, boolean hasNoData, long noDataCount,
                               int width, int height, float fontSize) {
         Classification c = layer.classification();
-        Font f = MapFonts.font(Font.PLAIN, fontSize);
-        Font bold = MapFonts.font(Font.BOLD, fontSize);
+        Font f = jp.ebpm.analysis.io.JapaneseFonts.font(Font.PLAIN, fontSize);
+        Font bold = jp.ebpm.analysis.io.JapaneseFonts.font(Font.BOLD, fontSize);
         g.setFont(f);
         FontMetrics fm = g.getFontMetrics();
         int k = c == null ? 0 : c.classCount();
@@ -119,7 +119,7 @@ final class MapDecorations {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x, y, px, 5);
-        g.setFont(MapFonts.font(Font.PLAIN, fontSize * 0.9f));
+        g.setFont(jp.ebpm.analysis.io.JapaneseFonts.font(Font.PLAIN, fontSize * 0.9f));
         String label = len >= 1000 ? format(len / 1000) + " km" : format(len) + " m";
         g.drawString("0", x - 3, y - 3);
         g.drawString(label, x + px - g.getFontMetrics().stringWidth(label) / 2, y - 3);
@@ -147,7 +147,7 @@ final class MapDecorations {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(1f));
         g.draw(right);
-        g.setFont(MapFonts.font(Font.BOLD, fontSize));
+        g.setFont(jp.ebpm.analysis.io.JapaneseFonts.font(Font.BOLD, fontSize));
         g.drawString("N", cx - g.getFontMetrics().stringWidth("N") / 2, top - 3);
     }
 }

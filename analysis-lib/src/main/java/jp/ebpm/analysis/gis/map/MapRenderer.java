@@ -112,7 +112,7 @@ public final class MapRenderer {
         }
         if (spec.title() != null) {
             g.setColor(Color.BLACK);
-            g.setFont(MapFonts.font(Font.BOLD, fs * 1.4f));
+            g.setFont(jp.ebpm.analysis.io.JapaneseFonts.font(Font.BOLD, fs * 1.4f));
             g.drawString(spec.title(), 12, Math.round(fs * 1.9f));
         }
         if (spec.legend() && legendLayer != null) {
@@ -126,7 +126,7 @@ public final class MapRenderer {
         }
         if (spec.attribution() != null) {
             g.setColor(Color.DARK_GRAY);
-            g.setFont(MapFonts.font(Font.PLAIN, fs * 0.75f));
+            g.setFont(jp.ebpm.analysis.io.JapaneseFonts.font(Font.PLAIN, fs * 0.75f));
             g.drawString(spec.attribution(), 12, height - Math.round(fs * 0.6f));
         }
     }
@@ -189,7 +189,7 @@ public final class MapRenderer {
     }
 
     private static void drawLabels(Graphics2D g, MapLayer l, Viewport vp, Envelope view, float fs) {
-        g.setFont(MapFonts.font(Font.PLAIN, fs * 0.95f));
+        g.setFont(jp.ebpm.analysis.io.JapaneseFonts.font(Font.PLAIN, fs * 0.95f));
         FontMetrics fm = g.getFontMetrics();
         for (int i = 0; i < l.geometries().size(); i++) {
             Geometry geom = l.geometries().get(i);

@@ -2,37 +2,31 @@ package jp.ebpm.analysis.privacy.location;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.gis.GeoFeature;
+import jp.ebpm.analysis.gis.Layers;
+import jp.ebpm.analysis.gis.VectorData;
+import jp.ebpm.analysis.gis.crs.Crs;
+import jp.ebpm.analysis.gis.crs.Reprojector;
+import jp.ebpm.analysis.gis.io.GeoJsonReader;
 import jp.ebpm.analysis.store.ColumnInfo;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.DatasetKind;
 import jp.ebpm.analysis.store.Project;
-import jp.ebpm.analysis.store.Sql;
 
 /**
  * Areas (e.g. wards) with polygons in lon/lat, read from a project boundary layer (a table with attribute
- * columns and a {@code geom} WKB column, catalog kind BOUNDARY) or from the bundled Kawasaki ward
- * GeoJSON. Areas are ordered by key, which makes point assignment deterministic.
+ * columns and a {@code geom} WKB column, catalog kind BOUNDARY, reprojected from its recorded coordinate
+ * system) or from the bundled Kawasaki ward GeoJSON. Areas are ordered by key, which makes point assignment deterministic.
  *
  * @param id      identifies the layer and key field (used to cache assignments)
  * @param areas   the areas, ordered by key
@@ -51,18 +45,17 @@ public record AreaLayer(String id, List<Area> areas, boolean bundled) {
         areas = areas.stream().sorted(Comparator.comparing(Area::key)).toList();
     }
 
-    /** The bundled sample wards of Kawasaki (key = 5-digit ward code {@code N03_007}). */
+    /** The bundled sample wards of Kawasaki (key = 5-digit ward code {@code N03_007}), in lon/lat. */
     public static AreaLayer bundledWards() {
         try (InputStream in = AreaLayer.class.getResourceAsStream("kawasaki-wards.geojson")) {
-            JsonNode root = new ObjectMapper().readTree(in);
+            VectorData v = GeoJsonReader.read(in, "kawasaki-wards.geojson", GF);
             List<Area> out = new ArrayList<>();
-            for (JsonNode f : root.get("features")) {
-                out.add(new Area(f.get("properties").get("N03_007").asText(),
-                        f.get("properties").get("N03_004").asText(), geometry(f.get("geometry"))));
+            for (GeoFeature f : v.features()) {
+                out.add(new Area(String.valueOf(f.get("N03_007")), String.valueOf(f.get("N03_004")), f.geometry()));
             }
             return new AreaLayer("bundled:kawasaki-wards", out, true);
-        } catch (IOException e) {
-            throw new WorkbenchException("The bundled ward layer cannot be read: " + e.getMessage(), e);
+        } catch (IOException | NullPointerException e) {
+            throw new WorkbenchException("The bundled ward layer cannot be read.", e);
         }
     }
 
@@ -90,64 +83,38 @@ public record AreaLayer(String id, List<Area> areas, boolean bundled) {
         throw new WorkbenchException("The layer \"" + layer.name() + "\" has no ward code column; name it with --area-key.");
     }
 
-    /** Reads a project boundary layer; {@code keyField} becomes the area key. */
+    /**
+     * Reads a project boundary layer with the one layer reader ({@link Layers#read}) and brings its polygons into
+     * longitude/latitude (EPSG:4326, the system of the pings) from the coordinate system recorded in the catalog,
+     * so a layer imported in a plane rectangular system (e.g. EPSG:6677) matches the same pings as one in
+     * degrees. {@code keyField} becomes the area key.
+     */
     public static AreaLayer fromProject(Project project, String layer, String keyField) {
         DatasetInfo info = project.catalog().get(layer);
         if (!info.columnNames().contains(keyField)) {
             throw new WorkbenchException("The layer \"" + layer + "\" has no field \"" + keyField + "\". Fields: "
                     + String.join(", ", info.columnNames().stream().filter(n -> !n.equals("geom")).toList()));
         }
-        if (!info.columnNames().contains("geom")) {
-            throw new WorkbenchException("\"" + layer + "\" is not a boundary layer (it has no geom column).");
+        if (!info.columnNames().contains("geom") || !Layers.isLayer(info)) {
+            throw new WorkbenchException("\"" + layer + "\" is not a boundary layer (it has no geom column or no coordinate system).");
         }
         String label = info.columnNames().contains("N03_004") ? "N03_004" : keyField;
+        VectorData v = Layers.read(project, layer);
+        Reprojector toLonLat = new Reprojector(v.epsg(), Crs.WGS84);
         List<Area> out = new ArrayList<>();
-        WKBReader reader = new WKBReader(GF);
-        try (Connection c = project.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CAST(" + Sql.ident(keyField) + " AS VARCHAR), CAST("
-                     + Sql.ident(label) + " AS VARCHAR), geom FROM " + Sql.ident(layer) + " WHERE geom IS NOT NULL")) {
-            while (rs.next()) {
-                out.add(new Area(rs.getString(1), rs.getString(2), reader.read(rs.getBytes(3))));
+        for (GeoFeature f : v.features()) {
+            if (f.geometry() == null || f.geometry().isEmpty()) {
+                continue;
             }
-        } catch (SQLException | ParseException e) {
-            throw new WorkbenchException("Cannot read the layer \"" + layer + "\": " + e.getMessage(), e);
+            out.add(new Area(text(f.get(keyField)), text(f.get(label)), toLonLat.transform(f.geometry())));
         }
         if (out.isEmpty()) {
             throw new WorkbenchException("The layer \"" + layer + "\" has no geometries.");
         }
-        return new AreaLayer("layer:" + layer + ":" + keyField, out, false);
+        return new AreaLayer("layer:" + layer + ":" + keyField + ":" + Crs.label(v.epsg()), out, false);
     }
 
-    static Geometry geometry(JsonNode g) {
-        String type = g.get("type").asText();
-        JsonNode coords = g.get("coordinates");
-        if ("Polygon".equals(type)) {
-            return polygon(coords);
-        }
-        if ("MultiPolygon".equals(type)) {
-            Polygon[] ps = new Polygon[coords.size()];
-            for (int i = 0; i < ps.length; i++) {
-                ps[i] = polygon(coords.get(i));
-            }
-            return GF.createMultiPolygon(ps);
-        }
-        throw new WorkbenchException("Unsupported geometry type " + type + " in the ward layer.");
-    }
-
-    private static Polygon polygon(JsonNode rings) {
-        LinearRing shell = ring(rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i));
-        }
-        return GF.createPolygon(shell, holes);
-    }
-
-    private static LinearRing ring(JsonNode pts) {
-        Coordinate[] cs = new Coordinate[pts.size()];
-        for (int i = 0; i < cs.length; i++) {
-            cs[i] = new Coordinate(pts.get(i).get(0).asDouble(), pts.get(i).get(1).asDouble());
-        }
-        return GF.createLinearRing(cs);
+    private static String text(Object v) {
+        return v == null ? null : v.toString();
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.io.DelimitedText;
+import jp.ebpm.analysis.io.RecordStream;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.DatasetKind;
@@ -40,12 +42,9 @@ public final class MeshPopulationImporter {
         if (!Files.isRegularFile(file)) {
             throw new WorkbenchException("The file " + fileName + " does not exist.");
         }
-        try (Connection c = vault.memory().connect(); CsvRows csv = new CsvRows(file)) {
+        try (Connection c = vault.memory().connect(); RecordStream csv = RecordStream.open(file, null, c)) {
             try {
-                List<String> h = csv.next();
-                if (h == null) {
-                    throw new WorkbenchException("The file " + fileName + " is empty.");
-                }
+                List<String> h = csv.header();
                 int mesh = PingImporter.require(ColumnDetector.find(h, null, ColumnDetector.MESH), "mesh code", "a header named mesh_code", fileName);
                 int date = PingImporter.require(ColumnDetector.find(h, null, ColumnDetector.DATE), "date", "a header named date", fileName);
                 int hour = PingImporter.require(ColumnDetector.find(h, null, ColumnDetector.HOUR), "hour", "a header named hour", fileName);
@@ -63,9 +62,9 @@ public final class MeshPopulationImporter {
                 }
                 long rows = 0;
                 try (RowAppender app = RowAppender.open(c, staging)) {
-                    List<String> r;
-                    while ((r = csv.next()) != null) {
-                        long line = csv.line();
+                    for (DelimitedText.Record rec = csv.next(); rec != null; rec = csv.next()) {
+                        List<String> r = rec.fields();
+                        long line = rec.line();
                         String code = PingImporter.cell(r, mesh);
                         if (!code.matches("[0-9]{4,11}")) {
                             throw PingImporter.err(fileName, line, h.get(mesh), "not a JIS X 0410 mesh code");
@@ -97,7 +96,7 @@ public final class MeshPopulationImporter {
                     throw new WorkbenchException("The file " + fileName + " has no data rows.");
                 }
                 DatasetInfo template = new DatasetInfo(opt.name(), DatasetKind.LOCATION, fileName,
-                        PingImporter.sha256Of(file), Instant.now(), rows, List.of(), csv.charset().name(), "",
+                        PingImporter.sha256Of(file), Instant.now(), rows, List.of(), csv.encoding().label(), "",
                         Sensitivity.PRIVATE, "Mesh population", Map.of("location_kind",
                         LocationImportOptions.Kind.MESH_POPULATION.id()));
                 return vault.savePrivate(staging, template, cancel);
@@ -107,7 +106,7 @@ public final class MeshPopulationImporter {
                 }
             }
         } catch (IOException e) {
-            throw new WorkbenchException("Cannot read " + fileName + ": " + e.getMessage(), e);
+            throw new WorkbenchException("The file cannot be read (" + e.getMessage() + ").", fileName, null, null, e);
         } catch (SQLException e) {
             throw new WorkbenchException("Import of " + fileName + " failed in the in-memory database.", e);
         }

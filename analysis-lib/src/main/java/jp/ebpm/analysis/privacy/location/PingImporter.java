@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.io.DelimitedText;
+import jp.ebpm.analysis.io.RecordStream;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.crypto.Pseudonymizer;
 import jp.ebpm.analysis.store.DatasetInfo;
@@ -53,7 +55,7 @@ public final class PingImporter {
         }
         try (Connection c = vault.memory().connect()) {
             try {
-                Source src = parquet ? new ParquetSource(c, file) : new CsvSource(file);
+                Source src = parquet ? new ParquetSource(c, file) : new CsvSource(file, c);
                 try (src) {
                     List<String> h = src.headers();
                     int id = require(ColumnDetector.find(h, opt.idCol(), ColumnDetector.ID), "id", "--id-col", fileName);
@@ -199,40 +201,40 @@ public final class PingImporter {
         }
     }
 
-    /** A CSV file streamed in Java. */
+    /**
+     * A CSV file read through the input layer's {@link RecordStream}: UTF-8 by DuckDB's read_csv on the vault's
+     * in-memory connection, other encodings decoded as a stream in Java; never a plaintext copy on disk.
+     */
     static final class CsvSource implements Source {
         private final Path file;
-        private final CsvRows rows;
-        private final List<String> headers;
+        private final RecordStream rows;
+        private long line;
         private long approxPos;
 
-        CsvSource(Path file) throws IOException {
+        CsvSource(Path file, Connection memory) {
             this.file = file;
-            this.rows = new CsvRows(file);
-            List<String> h = rows.next();
-            if (h == null) {
-                throw new WorkbenchException("The file " + file.getFileName() + " is empty.");
-            }
-            this.headers = h;
+            this.rows = RecordStream.open(file, null, memory);
         }
 
         @Override
         public List<String> headers() {
-            return headers;
+            return rows.header();
         }
 
         @Override
-        public List<String> next() throws IOException {
-            List<String> r = rows.next();
-            if (r != null) {
-                approxPos += 40 + r.size() * 8L;
+        public List<String> next() {
+            DelimitedText.Record r = rows.next();
+            if (r == null) {
+                return null;
             }
-            return r;
+            line = r.line();
+            approxPos += 40 + r.fields().size() * 8L;
+            return r.fields();
         }
 
         @Override
         public long line() {
-            return rows.line();
+            return line;
         }
 
         @Override
@@ -247,11 +249,11 @@ public final class PingImporter {
 
         @Override
         public String encoding() {
-            return rows.charset().name();
+            return rows.encoding().label();
         }
 
         @Override
-        public void close() throws IOException {
+        public void close() {
             rows.close();
         }
     }

@@ -30,7 +30,7 @@ public final class SyntheticPingLoader {
      */
     public static void load(UnlockedVault vault, String table, long rows, long seed, Cancellation cancel) {
         try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE \"" + table.replace("\"", "\"\"") + "\" (pid BIGINT, ts TIMESTAMP, lat DOUBLE,"
+            st.execute("CREATE TABLE " + jp.ebpm.analysis.store.Sql.ident(table) + " (pid BIGINT, ts TIMESTAMP, lat DOUBLE,"
                     + " lon DOUBLE, accuracy DOUBLE, age_band VARCHAR, sex VARCHAR)");
             Pseudonymizer pz = vault.pseudonymizer();
             Map<String, Long> memo = new HashMap<>();

@@ -1,10 +1,7 @@
 package jp.ebpm.analysis.privacy.location;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,15 +56,14 @@ public final class SyntheticPings {
 
     public SyntheticPings() {
         double[] pop = new double[wards.areas().size()];
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                SyntheticPings.class.getResourceAsStream("kawasaki-ward-population-2021-10.csv"), StandardCharsets.UTF_8))) {
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] f = line.split(",");
+        String csv = "kawasaki-ward-population-2021-10.csv";
+        try (java.io.InputStream in = SyntheticPings.class.getResourceAsStream(csv)) {
+            String text = jp.ebpm.analysis.io.TextFile.decode(in.readAllBytes(), "utf-8", csv).value();
+            List<jp.ebpm.analysis.io.DelimitedText.Record> rows = jp.ebpm.analysis.io.DelimitedText.parse(text, ',', csv);
+            for (jp.ebpm.analysis.io.DelimitedText.Record f : rows.subList(1, rows.size())) {
                 for (int i = 0; i < pop.length; i++) {
-                    if (wards.areas().get(i).key().equals(f[0])) {
-                        pop[i] = Double.parseDouble(f[2]);
+                    if (wards.areas().get(i).key().equals(f.field(0))) {
+                        pop[i] = Double.parseDouble(f.field(2));
                     }
                 }
             }

@@ -2,16 +2,12 @@ package jp.ebpm.analysis.survey.chart;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -26,6 +22,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.io.JapaneseFonts;
 import jp.ebpm.analysis.survey.CrossTab;
 
 /**
@@ -35,16 +32,12 @@ import jp.ebpm.analysis.survey.CrossTab;
  */
 public final class SurveyCharts {
 
-    private static final List<String> JAPANESE_FONTS = List.of("Noto Sans CJK JP", "IPAexGothic", "IPAGothic",
-            "IPAPGothic", "Yu Gothic UI", "Meiryo", "Hiragino Sans", "TakaoGothic", "VL Gothic");
-
     private SurveyCharts() {
     }
 
-    /** The first installed Japanese-capable font family, else "SansSerif". */
+    /** The first installed Japanese-capable font family, else "SansSerif" ({@link JapaneseFonts}). */
     public static String fontFamily() {
-        Set<String> installed = new HashSet<>(Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
-        return JAPANESE_FONTS.stream().filter(installed::contains).findFirst().orElse(Font.SANS_SERIF);
+        return JapaneseFonts.family();
     }
 
     private static JFreeChart themed(JFreeChart chart) {

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Polygon;
 
 class ShapefileReaderTest {
 
-    static final Charset CP932 = Charset.forName("windows-31j");
+    static final Charset CP932 = jp.ebpm.analysis.io.TextEncoding.CP932.charset();
     static final String PRJ = "PROJCS[\"JGD_2011_Japan_Zone_9\",GEOGCS[\"GCS_JGD_2011\",DATUM[\"D_JGD_2011\",SPHEROID[\"GRS_1980\","
             + "6378137.0,298.257222101]]],PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"Central_Meridian\",139.8333333333333],"
             + "PARAMETER[\"Latitude_Of_Origin\",36.0],UNIT[\"Meter\",1.0]]";
@@ -73,9 +73,10 @@ class ShapefileReaderTest {
     @Test
     void detectsCp932WithoutCpgAndReadsZShapesAs2d() throws Exception {
         Path shp = writeSet("z", wards(15), CP932, 0, null, false);
-        VectorData v = ShapefileReader.read(shp, 0, new GeometryFactory());
+        // no .prj: the coordinates are metres, so the plane rectangular system is given (degrees would be refused)
+        VectorData v = ShapefileReader.read(shp, 6677, new GeometryFactory());
         assertEquals("川崎区", v.features().get(0).get("区名"));
-        assertEquals("windows-31j", v.encoding());
+        assertEquals("CP932", v.encoding());
         assertTrue(v.warnings().stream().anyMatch(w -> w.contains("detected")));
         assertTrue(v.warnings().stream().anyMatch(w -> w.contains(".prj")));
         assertEquals(9600, v.features().get(0).geometry().getArea(), 1e-9);

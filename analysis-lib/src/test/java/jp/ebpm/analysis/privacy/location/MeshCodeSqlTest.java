@@ -2,9 +2,6 @@ package jp.ebpm.analysis.privacy.location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,14 +17,9 @@ class MeshCodeSqlTest {
     @Test
     void matchesThePublishedVectors() throws Exception {
         List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("jismesh-vectors.csv"), StandardCharsets.UTF_8))) {
-            r.readLine();
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                rows.add(line.split(","));
-            }
+        List<jp.ebpm.analysis.io.DelimitedText.Record> recs = jp.ebpm.analysis.io.ReferenceVectors.records(getClass(), "jismesh-vectors.csv");
+        for (jp.ebpm.analysis.io.DelimitedText.Record r : recs.subList(1, recs.size())) {
+            rows.add(r.fields().toArray(new String[0]));
         }
         try (MemoryStore m = MemoryStore.open(null); Connection c = m.connect(); Statement st = c.createStatement()) {
             int checked = 0;

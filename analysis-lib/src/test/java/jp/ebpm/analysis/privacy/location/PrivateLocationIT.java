@@ -140,10 +140,10 @@ class PrivateLocationIT {
             if (f.startsWith(dir.resolve("src"))) {
                 continue;
             }
-            String bytes = new String(Files.readAllBytes(f), Charset.forName("ISO-8859-1"));
+            String bytes = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
             for (String id : ids) {
                 assertFalse(bytes.contains(id), "raw id in " + f.getFileName());
-                assertFalse(bytes.contains(new String(id.getBytes(StandardCharsets.UTF_16LE), Charset.forName("ISO-8859-1"))));
+                assertFalse(bytes.contains(new String(id.getBytes(StandardCharsets.UTF_16LE), java.nio.charset.StandardCharsets.ISO_8859_1)));
             }
             for (String c : coords) {
                 assertFalse(bytes.contains(c.substring(0, c.length() - 2)), "raw coordinate in " + f.getFileName());
@@ -273,11 +273,11 @@ class PrivateLocationIT {
     void cp932TabSeparatedWithJapaneseHeaders(@TempDir Path dir) throws Exception {
         Path tsv = dir.resolve("sjis.tsv");
         Files.write(tsv, List.of("利用者ID\t測位日時\t緯度\t経度\t年代", "ユーザー①\t2026/04/06 08:00:00\t35.53\t139.70\t30代",
-                "ユーザー②\t2026-04-06T09:00:00+00:00\t35.53\t139.70\t40代"), Charset.forName("windows-31j"));
+                "ユーザー②\t2026-04-06T09:00:00+00:00\t35.53\t139.70\t40代"), jp.ebpm.analysis.io.TextEncoding.CP932.charset());
         try (Project p = Project.create(dir.resolve("project")); UnlockedVault v = UnlockedVault.openOrCreate(p, PASS)) {
             DatasetInfo info = PingImporter.importPings(v, tsv, LocationImportOptions.detect("sj", LocationImportOptions.Kind.PINGS),
                     (m, a, b) -> { }, Cancellation.none());
-            assertEquals("windows-31j", info.encoding());
+            assertEquals("CP932", info.encoding());
             assertEquals(List.of("pid", "ts", "lat", "lon", "age_band"), info.columnNames());
             // 09:00 UTC is 18:00 in Japan: the hour table must have one ping at 8 and one at 18
             LocationService.Result r = new LocationService(v).aggregate("sj", AreaLevel.MESH3, null, TimeBand.HOUR, 3, 1,

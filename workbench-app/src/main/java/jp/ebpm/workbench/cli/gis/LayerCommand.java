@@ -33,7 +33,7 @@ public final class LayerCommand {
         Path file;
         @Option(names = "--name", paramLabel = "L", description = "Layer name (default: file name).")
         String name;
-        @Option(names = "--crs", paramLabel = "EPSG", description = "Coordinate system when the file has none (default EPSG:6668).")
+        @Option(names = "--crs", paramLabel = "EPSG", description = "Coordinate system when the file has none (default: EPSG:4326 for GeoJSON, EPSG:6668 otherwise).")
         String crs;
         @Option(names = "--lat-col", paramLabel = "C", description = "Latitude column of a point table (default: detect).")
         String latCol;

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jp.ebpm.analysis.gis.io.PointTableReader;
-import jp.ebpm.analysis.gis.io.TextTable;
 import jp.ebpm.analysis.gis.map.ChoroplethOptions;
+import jp.ebpm.analysis.gis.map.ClassInput;
 import jp.ebpm.analysis.gis.map.ClassMethod;
+import jp.ebpm.analysis.io.ReadResult;
 import jp.ebpm.analysis.gis.map.Classification;
 import jp.ebpm.analysis.gis.map.Classifier;
 import jp.ebpm.analysis.gis.map.ColorRamp;
@@ -149,9 +149,9 @@ public final class MapCommand {
 
         @Override
         public Integer call() throws Exception {
-            TextTable t = TextTable.read(csv);
-            int i = t.require(column, csv.getFileName().toString());
-            double[] x = t.rows().stream().mapToDouble(r -> PointTableReader.number(r[i])).toArray();
+            ReadResult<double[]> in = ClassInput.read(csv, column);
+            double[] x = in.value();
+            in.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             ClassMethod m = breaks != null ? ClassMethod.MANUAL : ClassMethod.parse(method);
             Classification c = Classifier.classify(x, classes, m, parseBreaks(breaks));
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(c)));

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.gis.VectorData;
+import jp.ebpm.analysis.io.TextFile;
 import jp.ebpm.analysis.gis.io.GeoJsonWriter;
 import jp.ebpm.analysis.gis.mesh.MeshLevel;
 import jp.ebpm.analysis.gis.mesh.SyntheticMeshPopulation;
@@ -49,7 +51,14 @@ public final class SampleCommand {
         @Override
         public Integer call() throws Exception {
             Map<String, Long> totals = new LinkedHashMap<>();
-            JsonNode root = new ObjectMapper().readTree(population.toFile());
+            JsonNode root;
+            try {
+                root = new ObjectMapper().readTree(TextFile.read(population, null).value());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new WorkbenchException("The population file is not valid JSON (" + e.getOriginalMessage() + ").",
+                        population.getFileName().toString(), e.getLocation() == null ? null : (long) e.getLocation().getLineNr(),
+                        null, e);
+            }
             collect(root, totals);
             VectorData w = OverlayCommand.readPolygons(wards);
             VectorData mesh = SyntheticMeshPopulation.generate(w, key, nameField, totals, MeshLevel.parse(level), seed);
