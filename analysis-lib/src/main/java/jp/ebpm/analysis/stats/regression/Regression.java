@@ -55,4 +55,32 @@ public final class Regression {
                 fit.se(), fit.t(), fit.p(), fit.lo(), fit.hi(), fit.r2(), fit.adjR2(), fit.sigma(), fit.f(), fit.df1(),
                 fit.df2(), fit.fP(), fit.n(), fit.rank(), frame.missing, frame.zeroWeight, fit.aliased(), fit.robust(), notes);
     }
+
+    /**
+     * Fits a model whose rows the caller builds (e.g. demeaned within a fixed effect), with the same numerics and
+     * inference as {@link #fit(Project, RegressionSpec, ProgressListener, Cancellation)}.
+     *
+     * @param label     a description for the result (the formula field), e.g. {@code y ~ d | area + year}
+     * @param dataset   the source, for the result
+     * @param names     the column names of the rows' x
+     * @param intercept whether column 0 is an intercept (R² about the mean)
+     * @param absorbed  parameters removed before (absorbed fixed effects): counted in k for the residual df and
+     *                  the HC1/cluster adjustments; R² and F then describe the within regression
+     * @param seTypes   robust standard errors to compute
+     * @param cluster   the cluster's name (for {@link SeType#CLUSTER}; rows carry the cluster index), or null
+     * @param missing   rows the caller left out as missing (reported)
+     * @param notes     notes to carry
+     */
+    public static OlsResult fitRows(RowSource rows, String label, String dataset, List<String> names, boolean intercept,
+                                    int absorbed, java.util.Set<SeType> seTypes, String cluster, long missing,
+                                    List<String> notes) {
+        OlsEngine.Fit fit = OlsEngine.fit(rows, new OlsEngine.Request(names, intercept, false, seTypes, cluster, absorbed));
+        List<String> all = new ArrayList<>(notes);
+        if (!fit.aliased().isEmpty()) {
+            all.add("Not estimated because of collinearity (NA, as R reports): " + String.join(", ", fit.aliased()) + ".");
+        }
+        return new OlsResult(label, dataset, null, names, fit.coef(), fit.se(), fit.t(), fit.p(), fit.lo(), fit.hi(),
+                fit.r2(), fit.adjR2(), fit.sigma(), fit.f(), fit.df1(), fit.df2(), fit.fP(), fit.n(), fit.rank(), missing,
+                0, fit.aliased(), fit.robust(), all);
+    }
 }
