@@ -91,6 +91,47 @@ public final class CohortComponent {
         return out;
     }
 
+    /**
+     * Where the inputs are in the project.
+     *
+     * @param population      base population dataset (long: age group, sex, value; optional area and year columns)
+     * @param ageColumn       age-group column (used in both datasets)
+     * @param sexColumn       sex column (used in both datasets)
+     * @param valueColumn     population column
+     * @param filters         column = value conditions on the population (area, year), may be empty
+     * @param rates           rates dataset (age group, sex, survival, migration)
+     * @param survivalColumn  survival-rate column
+     * @param migrationColumn net-migration-rate column
+     * @param baseYear        the base population's year
+     * @param childWomanRatio per step (the last repeats)
+     * @param sexRatio        boys per 100 girls aged 0–4
+     * @param targetYear      the last projected year
+     */
+    public record Spec(String population, String ageColumn, String sexColumn, String valueColumn,
+                       java.util.Map<String, String> filters, String rates, String survivalColumn, String migrationColumn,
+                       int baseYear, double[] childWomanRatio, double sexRatio, int targetYear) {
+    }
+
+    /**
+     * Reads the inputs from project datasets and projects.
+     *
+     * @throws WorkbenchException when a dataset or column is missing or the age groups of the two datasets differ
+     */
+    public static List<PopulationStructure> project(jp.ebpm.analysis.store.Project project, Spec s) {
+        AgeSexTable pop = AgeSexTable.read(project, s.population(), s.ageColumn(), s.sexColumn(), List.of(s.valueColumn()),
+                s.filters());
+        AgeSexTable rates = AgeSexTable.read(project, s.rates(), s.ageColumn(), s.sexColumn(),
+                List.of(s.survivalColumn(), s.migrationColumn()), java.util.Map.of());
+        if (pop.groups().size() != rates.groups().size()) {
+            throw new WorkbenchException("The population has " + pop.groups().size() + " age groups but the rates have "
+                    + rates.groups().size() + "; they must match (the last group open in both).");
+        }
+        PopulationStructure base = new PopulationStructure(Integer.toString(s.baseYear()), pop.groups(), pop.male().get(0),
+                pop.female().get(0));
+        return project(new Assumptions(s.baseYear(), base, rates.male().get(0), rates.female().get(0), rates.male().get(1),
+                rates.female().get(1), s.childWomanRatio(), s.sexRatio()), s.targetYear());
+    }
+
     /** One 5-year step of ages 5+; index 0 is filled by the caller. */
     private static double[] age(double[] p, double[] s, double[] mig) {
         int g = p.length;
