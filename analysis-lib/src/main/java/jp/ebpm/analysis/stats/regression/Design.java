@@ -23,6 +23,9 @@ final class Design {
     private final List<Part[]> columns = new ArrayList<>();
     private final List<Integer> termOfColumn = new ArrayList<>();
     private final boolean intercept;
+    /** The same columns as primitive arrays for the per-row loop: variable and level (-1 numeric) of each part. */
+    private int[][] partVar;
+    private int[][] partLevel;
 
     /**
      * @param formula the formula
@@ -99,6 +102,21 @@ final class Design {
                 termOfColumn.add(t);
             }
         }
+        freeze();
+    }
+
+    private void freeze() {
+        partVar = new int[columns.size()][];
+        partLevel = new int[columns.size()][];
+        for (int c = 0; c < columns.size(); c++) {
+            Part[] parts = columns.get(c);
+            partVar[c] = new int[parts.length];
+            partLevel[c] = new int[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                partVar[c][k] = parts[k].variable();
+                partLevel[c][k] = parts[k].level();
+            }
+        }
     }
 
     /** R's TermCode: 1 = contrasts, 2 = all levels. */
@@ -145,12 +163,13 @@ final class Design {
      */
     void row(double[] numeric, int[] level, double[] out) {
         for (int c = 0; c < out.length; c++) {
-            Part[] parts = columns.get(c);
+            int[] vars = partVar[c];
+            int[] lev = partLevel[c];
             double v = 1;
-            for (Part p : parts) {
-                if (p.level < 0) {
-                    v *= numeric[p.variable];
-                } else if (level[p.variable] != p.level) {
+            for (int k = 0; k < vars.length; k++) {
+                if (lev[k] < 0) {
+                    v *= numeric[vars[k]];
+                } else if (level[vars[k]] != lev[k]) {
                     v = 0;
                     break;
                 }

@@ -44,7 +44,7 @@ final class OlsEngine {
         double[] buf = new double[p + 1];
         long[] n = {0};
         double[] sumW = {0};
-        source.forEach((x, y, w, g) -> {
+        PipelinedRows.forEach(source, p, (x, y, w, g) -> {
             double s = w == 1 ? 1 : Math.sqrt(w);
             for (int j = 0; j < p; j++) {
                 buf[j] = x[j] * s;
@@ -146,7 +146,7 @@ final class OlsEngine {
         List<double[]> scores = new ArrayList<>();
         double[] xk = new double[k];
         double[] u = new double[k];
-        source.forEach((x, y, w, g) -> {
+        PipelinedRows.forEach(source, p, (x, y, w, g) -> {
             double s = w == 1 ? 1 : Math.sqrt(w);
             double fit = 0;
             for (int i = 0; i < k; i++) {
