@@ -97,9 +97,15 @@ public final class DiffInDiff {
             notes.add("Only " + p.units.size() + " areas (clusters): cluster-robust standard errors are unreliable with"
                     + " few clusters; read the interval with caution (a wild cluster bootstrap would be better).");
         }
-        if (g.treatedUnits < 2 || p.units.size() - g.treatedUnits < 2) {
-            notes.add("Very few treated or control areas (" + g.treatedUnits + " treated, " + (p.units.size() - g.treatedUnits)
+        int never = p.units.size() - g.treatedUnits;
+        if (g.treatedUnits < 2 || (never < 2 && g.commonStart >= 0)) {
+            notes.add("Very few treated or control areas (" + g.treatedUnits + " treated, " + never
                     + " control): the estimate rests on one area's path.");
+        }
+        if (never == 0) {
+            notes.add("Every area is treated at some point: the comparison rests only on the timing of the starts."
+                    + " The event study cannot separate a linear trend in event time from the period effects, so its"
+                    + " leads and lags drift with that trend; read them with great caution.");
         }
         if (spec.fixedEffects() && g.commonStart < 0) {
             notes.add("Staggered roll-out (starts " + String.join(", ", g.startLabels(p)) + "): with effects that change over"
