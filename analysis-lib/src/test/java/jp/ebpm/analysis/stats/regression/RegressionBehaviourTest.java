@@ -167,4 +167,31 @@ class RegressionBehaviourTest {
         assertTrue(badFormula.getMessage().contains("'('"), badFormula.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RegressionSpec.of(data, "y x1"));
     }
+
+    @Test
+    void cancelledFitStopsWithCancelledException() {
+        Cancellation cancel = new Cancellation();
+        cancel.cancel();
+        assertThrows(jp.ebpm.analysis.task.CancelledException.class, () -> Regression.fit(project,
+                RegressionSpec.of(data, "y ~ x1").withSe(SeType.HC1), ProgressListener.NONE, cancel));
+    }
+
+    @Test
+    void constantRegressorIsAliasedWithTheIntercept() throws Exception {
+        // R: lm(y ~ x + k) with k constant reports k as NA and the fit of y ~ x
+        java.nio.file.Path f = dir.resolve("const.csv");
+        java.nio.file.Files.writeString(f, "y,x,k\n1,1,5\n3,2,5\n2,3,5\n5,4,5\n");
+        jp.ebpm.analysis.io.Importer.importFile(project, f, jp.ebpm.analysis.io.ImportOptions.defaults().withName("const"),
+                ProgressListener.NONE, Cancellation.none());
+        OlsResult r = fit(RegressionSpec.of("const", "y ~ x + k"));
+        assertEquals(List.of("k"), r.aliased());
+        assertTrue(Double.isNaN(r.coef()[2]));
+        OlsResult simple = fit(RegressionSpec.of("const", "y ~ x"));
+        // hand: x̄ = 2.5, ȳ = 2.75, Sxy = (−1.5)(−1.75) + (−0.5)(0.25) + (0.5)(−0.75) + (1.5)(2.25) = 5.5,
+        // Sxx = 5 → slope 1.1, intercept 2.75 − 1.1 × 2.5 = 0
+        assertEquals(1.1, simple.coef()[1], 1e-12);
+        assertEquals(0.0, simple.coef()[0], 1e-12);
+        assertEquals(simple.coef()[1], r.coef()[1], 1e-12);
+        assertEquals(simple.se()[1], r.se()[1], 1e-12);
+    }
 }
