@@ -221,7 +221,7 @@ public record Formula(String text, String response, List<Variable> variables, Li
                     j++;
                 }
                 String word = s.substring(i, j);
-                if (word.equals("factor") || word.equals("as.factor")) {
+                if (word.equals("factor")) {
                     int open = j;
                     while (open < s.length() && Character.isWhitespace(s.charAt(open))) {
                         open++;
