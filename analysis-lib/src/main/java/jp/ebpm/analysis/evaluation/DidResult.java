@@ -28,7 +28,8 @@ import jp.ebpm.analysis.stats.regression.OlsResult;
  * @param droppedMissing rows left out because a value was missing
  * @param regression    the underlying regression (all coefficients; with absorbed area effects only the effect
  *                      and the period effects)
- * @param trends        outcome means of treated and control areas by period (the pre-trend check)
+ * @param trends        outcome means of treated and control areas by period (the pre-trend check); with staggered
+ *                      starts the earliest-starting areas against all others
  * @param eventStudy    leads and lags relative to the start (two-way fixed effects; empty for 2×2)
  * @param notes         caveats in plain words (few clusters, unbalanced panel, staggered starts, …)
  * @since 0.2

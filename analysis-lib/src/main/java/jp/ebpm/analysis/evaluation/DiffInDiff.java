@@ -396,14 +396,26 @@ public final class DiffInDiff {
         return out;
     }
 
+    /**
+     * Mean outcome by period of the treated and the control areas. With staggered starts the "treated" line is the
+     * earliest-starting areas and the "control" line every other area (later-starting or never treated), so that
+     * the chart shows the first cohort against the areas not yet treated at its start.
+     */
     private static List<DidResult.TrendPoint> trends(Panel p, Groups g) {
+        int first = Integer.MAX_VALUE;
+        for (int u = 0; u < g.ever.length; u++) {
+            if (g.ever[u]) {
+                first = Math.min(first, g.start[u]);
+            }
+        }
         int tn = p.periods.size();
         double[] st = new double[tn];
         double[] sc = new double[tn];
         int[] nt = new int[tn];
         int[] nc = new int[tn];
         for (int i = 0; i < p.n; i++) {
-            if (g.ever[p.unit[i]]) {
+            int u = p.unit[i];
+            if (g.ever[u] && g.start[u] == first) {
                 st[p.period[i]] += p.y[i];
                 nt[p.period[i]]++;
             } else {

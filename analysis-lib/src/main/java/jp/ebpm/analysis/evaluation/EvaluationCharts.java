@@ -61,8 +61,8 @@ public final class EvaluationCharts {
             ds.addValue(Double.isNaN(t.treatedMean()) ? null : t.treatedMean(), treatedLabel, t.period());
             ds.addValue(Double.isNaN(t.controlMean()) ? null : t.controlMean(), controlLabel, t.period());
         }
-        JFreeChart chart = ChartFactory.createLineChart(title, periodLabel, r.outcome(), ds, PlotOrientation.VERTICAL, true,
-                true, false);
+        JFreeChart chart = themed(ChartFactory.createLineChart(title, periodLabel, r.outcome(), ds, PlotOrientation.VERTICAL,
+                true, true, false));
         CategoryPlot plot = chart.getCategoryPlot();
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         LineAndShapeRenderer lr = (LineAndShapeRenderer) plot.getRenderer();
@@ -78,7 +78,7 @@ public final class EvaluationCharts {
             plot.addDomainMarker(m);
         }
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-        return themed(chart);
+        return chart;
     }
 
     /** Event-study estimates with 95 % intervals; a zero line. */
@@ -88,8 +88,8 @@ public final class EvaluationCharts {
             double half = Double.isNaN(e.se()) ? 0 : (e.ciHigh() - e.ciLow()) / 2;
             ds.add(e.coef(), half, estimateLabel, Integer.toString(e.relative()));
         }
-        JFreeChart chart = ChartFactory.createLineChart(title, relativeLabel, r.outcome(), null, PlotOrientation.VERTICAL,
-                false, true, false);
+        JFreeChart chart = themed(ChartFactory.createLineChart(title, relativeLabel, r.outcome(), null, PlotOrientation.VERTICAL,
+                false, true, false));
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setDataset(ds);
         StatisticalLineAndShapeRenderer sr = new StatisticalLineAndShapeRenderer(false, true);
@@ -97,7 +97,7 @@ public final class EvaluationCharts {
         sr.setErrorIndicatorPaint(new Color(0x1F77B4));
         plot.setRenderer(sr);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
-        return themed(chart);
+        return chart;
     }
 
     /**
@@ -112,8 +112,9 @@ public final class EvaluationCharts {
             bars.addValue(-last.male()[i], maleLabel + " " + last.year(), labels.get(i));
             bars.addValue(last.female()[i], femaleLabel + " " + last.year(), labels.get(i));
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, null, bars, PlotOrientation.HORIZONTAL, true,
-                true, false);
+        // the theme resets series paints, so it is applied before the colours are set
+        JFreeChart chart = themed(ChartFactory.createStackedBarChart(title, null, null, bars, PlotOrientation.HORIZONTAL, true,
+                true, false));
         CategoryPlot plot = chart.getCategoryPlot();
         StackedBarRenderer r0 = (StackedBarRenderer) plot.getRenderer();
         r0.setSeriesPaint(0, new Color(0x6BAED6));
@@ -144,7 +145,7 @@ public final class EvaluationCharts {
         axis.setNumberFormatOverride(new Magnitude());
         CategoryAxis ages = plot.getDomainAxis();
         ages.setCategoryMargin(0.05);
-        return themed(chart);
+        return chart;
     }
 
     /** Axis labels by magnitude (the men's side is negative). */
