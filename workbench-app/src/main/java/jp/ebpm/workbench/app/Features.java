@@ -19,6 +19,7 @@ public final class Features {
         features.add(new jp.ebpm.workbench.map.MapFeature());
         features.add(new jp.ebpm.workbench.kpi.KpiFeature());
         features.add(new jp.ebpm.workbench.location.LocationFeature());
+        features.add(new jp.ebpm.workbench.evaluation.EvaluationFeature());
         return List.copyOf(features);
     }
 }

@@ -20,7 +20,9 @@ import picocli.CommandLine.ScopeType;
                 jp.ebpm.workbench.cli.gis.LayerCommand.class, jp.ebpm.workbench.cli.gis.MeshCommand.class,
                 jp.ebpm.workbench.cli.gis.OverlayCommand.class, jp.ebpm.workbench.cli.gis.MapCommand.class,
                 KpiCommand.class, ReportCommand.class, LocationCommand.class, AuditCommand.class,
-                SampleCommand.class, jp.ebpm.workbench.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+                SampleCommand.class, jp.ebpm.workbench.cli.bench.BenchCommand.class,
+                jp.ebpm.workbench.cli.evaluation.RegressCommand.class, jp.ebpm.workbench.cli.evaluation.DidCommand.class, jp.ebpm.workbench.cli.evaluation.LqCommand.class, jp.ebpm.workbench.cli.evaluation.PyramidCommand.class, jp.ebpm.workbench.cli.evaluation.ProjectPopulationCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WorkbenchCli {
 
     /** Exit code of a data error. */

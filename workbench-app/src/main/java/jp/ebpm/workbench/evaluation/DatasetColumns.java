@@ -1,0 +1,50 @@
+package jp.ebpm.workbench.evaluation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jp.ebpm.analysis.gis.Layers;
+import jp.ebpm.analysis.store.ColumnInfo;
+import jp.ebpm.analysis.store.DatasetInfo;
+import jp.ebpm.analysis.store.Project;
+
+/** What the evaluation views offer in their choosers: datasets, their (numeric) columns, map layers. */
+final class DatasetColumns {
+
+    private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE",
+            "REAL", "DECIMAL", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT");
+
+    private DatasetColumns() {
+    }
+
+    /** Tabular datasets (not map layers), by name. */
+    static List<String> tables(Project p) {
+        return p.catalog().list().stream().filter(i -> !Layers.isLayer(i)).map(DatasetInfo::name).sorted().toList();
+    }
+
+    /** Map layers. */
+    static List<String> layers(Project p) {
+        return p.catalog().list().stream().filter(Layers::isLayer).map(DatasetInfo::name).sorted().toList();
+    }
+
+    static List<String> columns(Project p, String dataset) {
+        if (dataset == null || !p.catalog().find(dataset).isPresent()) {
+            return List.of();
+        }
+        return p.catalog().get(dataset).columnNames();
+    }
+
+    static List<String> numeric(Project p, String dataset) {
+        if (dataset == null || !p.catalog().find(dataset).isPresent()) {
+            return List.of();
+        }
+        return p.catalog().get(dataset).columns().stream().filter(DatasetColumns::isNumeric).map(ColumnInfo::name).toList();
+    }
+
+    static boolean isNumeric(ColumnInfo c) {
+        String t = c.type().toUpperCase(Locale.ROOT);
+        int paren = t.indexOf('(');
+        return NUMERIC.contains(paren > 0 ? t.substring(0, paren) : t);
+    }
+}

@@ -1,0 +1,63 @@
+package jp.ebpm.workbench.evaluation;
+
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Small builders the evaluation views share: labelled choosers in a form grid, the save dialog, messages. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    /** A combo box bound both ways to a property, with an id. */
+    static ComboBox<String> combo(String id, ObservableList<String> items, ObjectProperty<String> value) {
+        ComboBox<String> c = new ComboBox<>(items);
+        c.setId(id);
+        c.setMaxWidth(Double.MAX_VALUE);
+        c.valueProperty().bindBidirectional(value);
+        return c;
+    }
+
+    static ObservableList<String> list() {
+        return FXCollections.observableArrayList();
+    }
+
+    /** Adds "label: control" as the next row of a form grid. */
+    static void row(GridPane grid, String label, javafx.scene.Node control) {
+        int r = grid.getRowCount();
+        grid.add(new Label(label), 0, r);
+        grid.add(control, 1, r);
+    }
+
+    static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        g.setPadding(new javafx.geometry.Insets(8));
+        return g;
+    }
+
+    /** The save dialog for an Excel report; null when cancelled. */
+    static Path saveXlsx(Window owner, String initialName) {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
+        fc.setInitialFileName(initialName);
+        var f = fc.showSaveDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    /** The message for a missing choice (IllegalArgumentException from a view model's spec()). */
+    static String missing(ResourceBundle b, IllegalArgumentException e) {
+        String key = "eval.missing." + e.getMessage();
+        return b.containsKey(key) ? b.getString(key) : e.getMessage();
+    }
+}
