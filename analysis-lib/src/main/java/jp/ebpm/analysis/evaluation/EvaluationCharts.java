@@ -26,7 +26,7 @@ import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
-import jp.ebpm.analysis.survey.chart.SurveyCharts;
+import jp.ebpm.analysis.io.JapaneseFonts;
 
 /**
  * Charts of the evaluation results, drawn headless with JFreeChart in a Japanese-capable font: the pre-trend
@@ -42,7 +42,7 @@ public final class EvaluationCharts {
     }
 
     private static JFreeChart themed(JFreeChart chart) {
-        String family = SurveyCharts.fontFamily();
+        String family = JapaneseFonts.family();
         StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
         theme.setExtraLargeFont(new Font(family, Font.BOLD, 16));
         theme.setLargeFont(new Font(family, Font.BOLD, 13));
