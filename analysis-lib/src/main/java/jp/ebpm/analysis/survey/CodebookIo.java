@@ -39,8 +39,10 @@ public final class CodebookIo {
     /** Reads a .csv or .xlsx codebook (by extension). */
     public static Codebook read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        // CSV cells lose the quote CsvWriter puts before formula-like text, so written codebooks read back unchanged
         List<List<String>> rows = name.endsWith(".xlsx") || name.endsWith(".xls") ? readXlsx(file)
-                : SimpleCsv.read(file, StandardCharsets.UTF_8);
+                : SimpleCsv.read(file, StandardCharsets.UTF_8).stream()
+                        .map(r -> r.stream().map(CsvWriter::unguard).toList()).toList();
         return fromRows(rows, file);
     }
 
@@ -138,7 +140,7 @@ public final class CodebookIo {
      */
     public static void writeCsv(Codebook cb, Writer w) throws IOException {
         boolean english = cb.variables().stream().anyMatch(v -> v.questionEn() != null);
-        CsvWriter csv = CsvWriter.plain(w);
+        CsvWriter csv = CsvWriter.forSpreadsheets(w);
         List<String> header = new ArrayList<>(HEADER);
         if (english) {
             header.add(2, "question_en");
