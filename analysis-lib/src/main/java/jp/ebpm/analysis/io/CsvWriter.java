@@ -13,13 +13,17 @@ import java.util.List;
  *
  * <p>Formula neutralisation (CSV injection), the same rule as the .xlsx writer: text that starts with
  * {@code = + - @}, a tab or a carriage return is prefixed with a single quote, so that spreadsheet programs
- * never run it as a formula. Numbers stay numbers: numeric values ({@link Number}, e.g. {@code -3.5}) are
- * written unchanged; only text is prefixed. Readers of the workbench's own files drop the quote again
- * ({@link #unguard}).
+ * never run it as a formula. Numbers stay numbers: numeric values and text that is a plain decimal number
+ * (e.g. {@code -3.5} copied through from an input file) are written unchanged. Readers of the workbench's
+ * own files drop the quote again ({@link #unguard}).
  *
  * @since 0.1
  */
 public final class CsvWriter {
+
+    /** A plain decimal number written as text, e.g. {@code -3.5}, {@code +81}, {@code 1e-3}. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final Writer out;
 
@@ -113,7 +117,7 @@ public final class CsvWriter {
         }
         String s = v instanceof TemporalAccessor t && !(v instanceof java.time.Instant)
                 ? formatTemporal(t, v) : v.toString();
-        if (isFormulaLike(s)) {
+        if (needsGuard(s)) {
             s = "'" + s;
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
@@ -131,19 +135,25 @@ public final class CsvWriter {
 
     /**
      * Whether a spreadsheet could read this text as a formula: it starts with {@code = + - @}, a tab or a
-     * carriage return (the rule of OWASP's "CSV Injection" page, also used for .xlsx text cells).
+     * carriage return (the rule of OWASP's "CSV Injection" page, also used for .xlsx text cells). A lone
+     * {@code -} or {@code +} (the usual "none" mark of statistics tables) is not a formula.
      */
     public static boolean isFormulaLike(String s) {
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.equals("-") || s.equals("+")) {
             return false;
         }
         char c = s.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
-    /** Undoes the neutralisation: a leading {@code '} before formula-like text is dropped. */
+    /** Whether this writer prefixes the text: formula-like and not a plain number (numbers stay numbers). */
+    private static boolean needsGuard(String s) {
+        return isFormulaLike(s) && !NUMBER.matcher(s).matches();
+    }
+
+    /** Undoes the neutralisation: a leading {@code '} before text this writer would prefix is dropped. */
     public static String unguard(String s) {
-        return s != null && s.length() >= 2 && s.charAt(0) == '\'' && isFormulaLike(s.substring(1)) ? s.substring(1) : s;
+        return s != null && s.length() >= 2 && s.charAt(0) == '\'' && needsGuard(s.substring(1)) ? s.substring(1) : s;
     }
 
     public void flush() throws IOException {

@@ -110,27 +110,21 @@ final class QueryPolicy {
     }
 
     private static Set<String> sideEffectFunctions(Connection c) throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT function_name FROM duckdb_functions() WHERE has_side_effects")) {
-            while (rs.next()) {
-                String f = fold(rs.getString(1));
-                if (!HARMLESS_SIDE_EFFECTS.contains(f)) {
-                    out.add(f);
-                }
-            }
-        }
-        // Sequences may not appear in duckdb_functions() as side-effecting in every version; never allow them.
-        out.add("nextval");
-        out.add("currval");
-        out.add("setval");
+        Set<String> out = names(c, "SELECT DISTINCT function_name FROM duckdb_functions() WHERE has_side_effects");
+        out.removeAll(HARMLESS_SIDE_EFFECTS);
+        // sequences are never allowed, whatever a DuckDB version reports for them
+        out.addAll(Set.of("nextval", "currval", "setval"));
         return out;
     }
 
+    /** Every table and view name of every database and schema (including DuckDB's internal views). */
     private static Set<String> relations(Connection c) throws SQLException {
+        return names(c, "SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views()");
+    }
+
+    private static Set<String> names(Connection c, String sql) throws SQLException {
         Set<String> out = new LinkedHashSet<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views()")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(fold(rs.getString(1)));
             }

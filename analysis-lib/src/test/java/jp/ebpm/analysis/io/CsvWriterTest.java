@@ -28,7 +28,9 @@ class CsvWriterTest {
 
     @Test
     void numbersAndOrdinaryTextAreUnchanged() throws Exception {
-        assertEquals("-5,-2.5,1e-3,川崎区,a=b,,χ\n", write(-5, -2.5, "1e-3", "川崎区", "a=b", null, "χ"));
+        assertEquals("-5,-2.5,1e-3,川崎区,a=b,,χ,-,+\n", write(-5, -2.5, "1e-3", "川崎区", "a=b", null, "χ", "-", "+"));
+        // numbers copied through as text (e.g. from an input file) stay numbers
+        assertEquals("-3.5,+81,-1e-3,'-1+2\n", write("-3.5", "+81", "-1e-3", "-1+2"));
         assertEquals("true,2021-04-01 09:30:00\n", write(true, java.time.LocalDateTime.of(2021, 4, 1, 9, 30)));
     }
 
@@ -45,10 +47,11 @@ class CsvWriterTest {
     @Test
     void unguardUndoesThePrefixOnly() {
         for (String s : Arrays.asList("=1+1", "+x", "-", "@a", "\tx", "'quoted", "'", "plain", "")) {
-            String written = s.isEmpty() ? s : (CsvWriter.isFormulaLike(s) ? "'" + s : s);
+            String written = CsvWriter.isFormulaLike(s) ? "'" + s : s;
             assertEquals(s, CsvWriter.unguard(written), s);
         }
         assertEquals("'plain", CsvWriter.unguard("'plain"));
+        assertEquals("'-3", CsvWriter.unguard("'-3")); // the writer never prefixes a number, so this quote is data
     }
 
     @Test
