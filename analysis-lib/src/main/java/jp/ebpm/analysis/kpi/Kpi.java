@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * @param baselineYear    fiscal year of the baseline (基準年度)
  * @param baselineValue   the baseline (基準値); "none" is recorded as 0
  * @param targetYear      fiscal year of the target (目標年度), not before the baseline year
- * @param targetValue     the target (目標値)
+ * @param targetValue     the target (目標値); for an increase KPI at least the baseline, for a decrease KPI at
+ *                        most the baseline ({@link #targetContradiction})
  * @param actuals         actual values (実績値) by fiscal year as recorded; missing years are absent
  * @param changed         whether the KPI was changed or replaced during the plan (指標変更), graded separately
  * @param source          data source (出典)
@@ -47,6 +48,32 @@ public record Kpi(String id, String measure, String name, String unit, Direction
             throw new IllegalArgumentException("The target year " + targetYear + " of KPI " + id
                     + " is before its baseline year " + baselineYear + ".");
         }
+        String contradiction = targetContradiction(direction, baselineValue, targetValue);
+        if (contradiction != null) {
+            throw new IllegalArgumentException("KPI " + id + ": " + contradiction);
+        }
+    }
+
+    /**
+     * Why a target contradicts the direction, or {@code null} when it does not: an increase KPI whose target
+     * is below its baseline, or a decrease KPI whose target is above it, would be "achieved" while moving the
+     * wrong way and graded on a negative scale, so such a KPI is refused (docs/kpi.md). Maintain-at-least and
+     * do-not-exceed KPIs may have any target.
+     */
+    public static String targetContradiction(Direction direction, double baseline, double target) {
+        if (direction == Direction.INCREASE && target < baseline) {
+            return "The target " + plain(target) + " is below the baseline " + plain(baseline) + ", but the direction is"
+                    + " increase (増加). Correct the target, or use decrease (減少), maintain (維持) or do not exceed (上限).";
+        }
+        if (direction == Direction.DECREASE && target > baseline) {
+            return "The target " + plain(target) + " is above the baseline " + plain(baseline) + ", but the direction is"
+                    + " decrease (減少). Correct the target, or use increase (増加), maintain (維持) or do not exceed (上限).";
+        }
+        return null;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The value recorded for a fiscal year, if any. */

@@ -131,6 +131,12 @@ public final class KpiRegisterFormat {
             if (by != null && ty != null && ty < by) {
                 rr.problem(KpiColumn.TARGET_YEAR, "The target year " + ty + " is before the baseline year " + by + ".");
             }
+            if (dir != null && bv != null && tv != null) {
+                String contradiction = Kpi.targetContradiction(dir, bv, tv);
+                if (contradiction != null) {
+                    rr.problem(KpiColumn.TARGET_VALUE, contradiction);
+                }
+            }
             TreeMap<Integer, Double> actuals = new TreeMap<>();
             for (Map.Entry<Integer, Integer> e : yearCols.entrySet()) {
                 Double v = rr.actual(e.getValue());

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.privacy.audit.PrivacySeal;
 import jp.ebpm.analysis.privacy.crypto.DataKey;
 import jp.ebpm.analysis.privacy.crypto.EncryptedFiles;
 import jp.ebpm.analysis.privacy.crypto.Keyring;
 import jp.ebpm.analysis.privacy.crypto.Pseudonymizer;
+
 import jp.ebpm.analysis.store.Catalog;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.MemoryStore;
@@ -55,6 +57,7 @@ public final class UnlockedVault implements AutoCloseable {
     private final Keyring.Secrets secrets;
     private final DataKey dataKey;
     private final MemoryStore memory;
+    private final PrivacySeal seal;
     private final Set<String> loaded = new HashSet<>();
     private final Map<String, Object> cache = new HashMap<>();
 
@@ -62,6 +65,7 @@ public final class UnlockedVault implements AutoCloseable {
         this.project = project;
         this.secrets = secrets;
         this.dataKey = secrets.dataKey();
+        this.seal = new PrivacySeal(project, secrets.auditKey());
         this.memory = MemoryStore.open(memoryLimit);
     }
 
@@ -74,25 +78,63 @@ public final class UnlockedVault implements AutoCloseable {
      * Unlocks the project's private data, creating the key file with this passphrase when the project
      * has none yet.
      *
-     * @throws WorkbenchException when the passphrase is wrong
+     * @throws WorkbenchException when the passphrase is wrong, or the privacy settings or audit log were
+     *                            changed outside the workbench ({@link PrivacySeal})
      */
     public static UnlockedVault openOrCreate(Project project, char[] passphrase) {
         Path dir = project.directory().resolve(PRIVATE_DIR);
-        Keyring.Secrets s = Keyring.exists(dir) ? Keyring.unlock(dir, passphrase) : Keyring.create(dir, passphrase);
-        return new UnlockedVault(project, s, null);
+        if (Keyring.exists(dir)) {
+            return unlock(project, passphrase);
+        }
+        PrivacySeal.requireNoPrivacyState(project);
+        Keyring.Secrets s = Keyring.create(dir, passphrase, secrets -> PrivacySeal.initialAnchor(secrets.auditKey()));
+        return opened(project, s, passphrase);
     }
 
     /**
-     * Unlocks the project's private data.
+     * Unlocks the project's private data. The privacy state is checked first: when the protected settings
+     * (k, suppression memory, audit head) or the audit log were changed outside the workbench, the vault
+     * stays locked.
      *
-     * @throws WorkbenchException when the project has no private data yet or the passphrase is wrong
+     * @throws WorkbenchException when the project has no private data yet, the passphrase is wrong, or the
+     *                            privacy state was tampered with
      */
     public static UnlockedVault unlock(Project project, char[] passphrase) {
         Path dir = project.directory().resolve(PRIVATE_DIR);
         if (!Keyring.exists(dir)) {
             throw new WorkbenchException("This project has no private data yet (no passphrase was set).");
         }
-        return new UnlockedVault(project, Keyring.unlock(dir, passphrase), null);
+        return opened(project, Keyring.unlock(dir, passphrase), passphrase);
+    }
+
+    private static UnlockedVault opened(Project project, Keyring.Secrets s, char[] passphrase) {
+        UnlockedVault v = new UnlockedVault(project, s, null);
+        try {
+            if (s.legacy()) {
+                Keyring.upgrade(project.directory().resolve(PRIVATE_DIR), passphrase, v.seal.adoptLegacyState());
+            }
+            v.seal.verifyAndRepair();
+            project.useSettingsSeal(v.seal);
+            return v;
+        } catch (RuntimeException e) {
+            v.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The audit key of a project, for verifying its audit log ({@code workbench audit --verify}); unlike
+     * {@link #unlock} this neither checks nor changes anything.
+     *
+     * @throws WorkbenchException when the project has no key file or the passphrase is wrong
+     */
+    public static byte[] auditKey(Project project, char[] passphrase) {
+        Keyring.Secrets s = Keyring.unlock(project.directory().resolve(PRIVATE_DIR), passphrase);
+        try {
+            return s.auditKey();
+        } finally {
+            s.destroy();
+        }
     }
 
     public Project project() {
@@ -265,6 +307,7 @@ public final class UnlockedVault implements AutoCloseable {
     /** Drops all private rows from memory and overwrites the keys. */
     @Override
     public void close() {
+        project.releaseSettingsSeal(seal);
         cache.clear();
         loaded.clear();
         memory.close();

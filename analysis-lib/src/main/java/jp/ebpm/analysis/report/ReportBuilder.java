@@ -25,7 +25,7 @@ import jp.ebpm.analysis.kpi.YearStyle;
 import jp.ebpm.analysis.store.ColumnInfo;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
-import jp.ebpm.analysis.store.QueryResult;
+import jp.ebpm.analysis.store.QueryCursor;
 import jp.ebpm.analysis.store.Sensitivity;
 import jp.ebpm.analysis.store.Sql;
 import jp.ebpm.analysis.task.Cancellation;
@@ -102,45 +102,51 @@ public final class ReportBuilder {
 
     private static void table(ReportWriter w, Project project, ReportSpec spec, ReportSpec.Item item, Cancellation cancel) {
         String sql;
-        List<SourceRef> sources = new ArrayList<>();
         if (item.dataset() != null) {
             DatasetInfo info = project.catalog().get(item.dataset());
             refusePrivate(info);
             sql = "SELECT * FROM " + Sql.ident(info.name());
-            sources.add(ref(info));
         } else {
             sql = item.sql();
-            if (!Sql.isReadOnly(sql)) {
-                throw new WorkbenchException("The query of table \"" + item.title() + "\" must be read-only (SELECT or WITH).");
+        }
+        // The spec's SQL is user SQL (a spec may come from anyone): it runs only when it is one pure query over
+        // the catalog's non-private datasets (Project.openQuery), never writes and never reads files.
+        try (QueryCursor cursor = openQuery(project, sql, item, cancel)) {
+            List<SourceRef> sources = cursor.datasets().stream().map(ReportBuilder::ref).toList();
+            Provenance p = provenance(spec, item, sources);
+            List<Object[]> first = new ArrayList<>();
+            Object[] row = cursor.next();
+            while (row != null && first.size() < SMALL_TABLE) {
+                first.add(row);
+                row = cursor.next();
             }
-            String lower = sql.toLowerCase(Locale.ROOT);
-            for (DatasetInfo d : project.catalog().list()) {
-                if (lower.contains(d.name().toLowerCase(Locale.ROOT))) {
-                    refusePrivate(d);
-                    sources.add(ref(d));
+            if (row != null) {
+                LargeQuery.stream(w, cursor, first, row, item.title(), p, cancel);
+                return;
+            }
+            List<String> header = cursor.columns().stream().map(ColumnInfo::name).toList();
+            List<CellFormat> formats = cursor.columns().stream().map(c -> format(c.type())).toList();
+            List<List<TableCell>> rows = new ArrayList<>();
+            for (Object[] r : first) {
+                List<TableCell> cells = new ArrayList<>();
+                for (int c = 0; c < r.length; c++) {
+                    Object v = r[c];
+                    cells.add(v instanceof Number n ? TableCell.number(n, formats.get(c)) : TableCell.text(v == null ? null : v.toString()));
                 }
+                rows.add(cells);
             }
+            List<String> notes = new ArrayList<>(item.notes());
+            notes.add("件数: " + String.format(Locale.ROOT, "%,d", first.size()));
+            w.addTable(ReportTable.of(item.title(), header, rows, notes, p));
         }
-        Provenance p = provenance(spec, item, sources);
-        QueryResult r = project.query(sql, SMALL_TABLE, cancel);
-        if (r.truncated()) {
-            LargeQuery.stream(w, project, sql, item.title(), p, cancel);
-            return;
+    }
+
+    private static QueryCursor openQuery(Project project, String sql, ReportSpec.Item item, Cancellation cancel) {
+        try {
+            return project.openQuery(sql, cancel);
+        } catch (WorkbenchException e) {
+            throw new WorkbenchException("Table \"" + item.title() + "\": " + e.getMessage(), e);
         }
-        List<String> header = r.columns().stream().map(ColumnInfo::name).toList();
-        List<CellFormat> formats = r.columns().stream().map(c -> format(c.type())).toList();
-        List<List<TableCell>> rows = new ArrayList<>();
-        for (Object[] row : r.rows()) {
-            List<TableCell> cells = new ArrayList<>();
-            for (int c = 0; c < row.length; c++) {
-                Object v = row[c];
-                cells.add(v instanceof Number n ? TableCell.number(n, formats.get(c)) : TableCell.text(v == null ? null : v.toString()));
-            }
-            rows.add(cells);
-        }
-        List<String> notes = new ArrayList<>(item.notes());
-        notes.add("件数: " + String.format(Locale.ROOT, "%,d", r.rowCount()));
-        w.addTable(ReportTable.of(item.title(), header, rows, notes, p));
     }
 
     static CellFormat format(String duckType) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -36,9 +38,14 @@ public final class Catalog {
     public static final String CODEBOOK_TABLE = "_wb_codebooks";
     /** Reserved prefix of internal tables. */
     public static final String RESERVED_PREFIX = "_wb_";
+    /** Prefix of the protected settings, which are sealed ({@link SettingsSeal}). */
+    public static final String PROTECTED_PREFIX = "privacy.";
+    /** The setting holding the seal of the protected settings ({@code generation:mac}). */
+    public static final String SEAL_KEY = "privacy.seal";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Project project;
+    private final Object sealLock = new Object();
 
     Catalog(Project project) {
         this.project = project;
@@ -282,16 +289,139 @@ public final class Catalog {
         }
     }
 
-    /** Stores a project setting. */
+    /**
+     * Stores a project setting. A protected setting (key starting with {@value #PROTECTED_PREFIX}) is written
+     * through {@link #putProtectedSettings}, so it is sealed.
+     *
+     * @throws WorkbenchException for a protected setting while no {@link SettingsSeal} is in use
+     */
     public void putSetting(String key, String value) {
+        if (key.startsWith(PROTECTED_PREFIX)) {
+            putProtectedSettings(Map.of(key, value));
+            return;
+        }
         project.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO _wb_settings VALUES (?, ?)")) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
+            upsertSetting(c, key, value);
             return null;
         });
+    }
+
+    /**
+     * Writes protected settings and a new seal in one transaction, then tells the seal the generation was
+     * committed. Writers are serialised.
+     *
+     * @param values keys starting with {@value #PROTECTED_PREFIX} (not the seal key) and their values
+     * @throws WorkbenchException when no {@link SettingsSeal} is in use (private data locked)
+     */
+    public void putProtectedSettings(Map<String, String> values) {
+        SettingsSeal seal = project.settingsSeal();
+        if (seal == null) {
+            throw new WorkbenchException("Privacy settings can be changed only while the project's private data is"
+                    + " unlocked (with the passphrase).");
+        }
+        for (String key : values.keySet()) {
+            if (!key.startsWith(PROTECTED_PREFIX) || key.equals(SEAL_KEY)) {
+                throw new IllegalArgumentException("Not a protected setting: " + key);
+            }
+        }
+        seal(seal, values);
+    }
+
+    /**
+     * Seals the protected settings as they are, with the given seal (a new generation). Used when a project's
+     * settings are first brought under a seal and to record a repaired state.
+     *
+     * @return the new generation
+     */
+    public long sealProtectedSettings(SettingsSeal seal) {
+        return seal(seal, Map.of());
+    }
+
+    private long seal(SettingsSeal seal, Map<String, String> values) {
+        synchronized (sealLock) {
+            Object[] out = project.inTransaction(c -> {
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    upsertSetting(c, e.getKey(), e.getValue());
+                }
+                SortedMap<String, String> all = protectedSettings(c);
+                long generation = readSeal(c).map(s -> s.generation() + 1).orElse(1L);
+                String mac = seal.mac(all, generation);
+                upsertSetting(c, SEAL_KEY, generation + ":" + mac);
+                return new Object[] {generation, mac, all};
+            });
+            @SuppressWarnings("unchecked")
+            SortedMap<String, String> all = (SortedMap<String, String>) out[2];
+            seal.committed((Long) out[0], (String) out[1], all);
+            return (Long) out[0];
+        }
+    }
+
+    /** Every protected setting except the seal, sorted by key. */
+    public SortedMap<String, String> protectedSettings() {
+        try (Connection c = project.connect()) {
+            return protectedSettings(c);
+        } catch (SQLException e) {
+            throw new WorkbenchException("Cannot read the settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored seal of the protected settings, if any (unparseable seals read as generation -1). */
+    public Optional<Seal> seal() {
+        try (Connection c = project.connect()) {
+            return readSeal(c);
+        } catch (SQLException e) {
+            throw new WorkbenchException("Cannot read the settings: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The seal of the protected settings.
+     *
+     * @param generation how many sealed writes the settings went through
+     * @param mac        the {@link SettingsSeal}'s MAC of the settings at that generation
+     */
+    public record Seal(long generation, String mac) {
+    }
+
+    private static SortedMap<String, String> protectedSettings(Connection c) throws SQLException {
+        SortedMap<String, String> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM _wb_settings WHERE starts_with(key, ?)"
+                + " AND key <> ?")) {
+            ps.setString(1, PROTECTED_PREFIX);
+            ps.setString(2, SEAL_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Seal> readSeal(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _wb_settings WHERE key = ?")) {
+            ps.setString(1, SEAL_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String v = rs.getString(1);
+                int colon = v == null ? -1 : v.indexOf(':');
+                try {
+                    return Optional.of(new Seal(Long.parseLong(v.substring(0, colon)), v.substring(colon + 1)));
+                } catch (RuntimeException e) {
+                    return Optional.of(new Seal(-1, ""));
+                }
+            }
+        }
+    }
+
+    private static void upsertSetting(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO _wb_settings VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
     }
 
     private static DatasetInfo read(ResultSet rs) throws SQLException {

@@ -10,7 +10,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.duckdb.DuckDBConnection;
@@ -32,10 +34,21 @@ public final class Project implements AutoCloseable {
 
     /** The database file inside a project folder. */
     public static final String DB_FILE = "project.duckdb";
+    /** The project's scratch folder (DuckDB spill files, transcoded imports, outputs awaiting their audit entry). */
+    public static final String SCRATCH_DIR = ".tmp";
+
+    /**
+     * Projects open in this process, by folder, with how many {@code Project} objects hold each. DuckDB's
+     * file lock keeps other processes out, but one process may open a folder twice (DuckDB then shares the
+     * database); scratch files are cleaned only by the first opener.
+     */
+    private static final Map<Path, Integer> OPEN = new HashMap<>();
 
     private final Path directory;
     private final DuckDBConnection root;
     private final Catalog catalog;
+    private volatile SettingsSeal settingsSeal;
+    private boolean closed;
 
     private Project(Path directory, DuckDBConnection root) {
         this.directory = directory;
@@ -65,7 +78,8 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * Opens an existing project.
+     * Opens an existing project. Scratch files left by a process that ended abruptly (e.g. a transcoded
+     * copy of an import killed half way, or an output whose audit entry was never written) are deleted.
      *
      * @throws WorkbenchException when the folder holds no project or the project is open elsewhere
      */
@@ -89,9 +103,22 @@ public final class Project implements AutoCloseable {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties props = new Properties();
             // Spill files stay inside the project folder, never in a shared temp directory.
-            props.setProperty("temp_directory", directory.resolve(".tmp").toAbsolutePath().toString());
+            props.setProperty("temp_directory", directory.resolve(SCRATCH_DIR).toAbsolutePath().toString());
+            // Results are streamed from DuckDB chunk by chunk instead of materialised first, so a large result
+            // never has to fit in memory (user queries, report tables). A connection runs one statement at a
+            // time while a result is being read.
+            props.setProperty("jdbc_stream_results", "true");
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + directory.resolve(DB_FILE).toAbsolutePath(), props);
-            return new Project(directory.toAbsolutePath(), c.unwrap(DuckDBConnection.class));
+            Path dir = directory.toAbsolutePath().normalize();
+            boolean first;
+            synchronized (OPEN) {
+                first = OPEN.merge(dir, 1, Integer::sum) == 1;
+            }
+            Project p = new Project(dir, c.unwrap(DuckDBConnection.class));
+            if (first) {
+                p.cleanScratch();
+            }
+            return p;
         } catch (SQLException | ClassNotFoundException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
             if (msg.contains("lock")) {
@@ -110,6 +137,73 @@ public final class Project implements AutoCloseable {
     /** The catalog of datasets. */
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** The project's scratch folder ({@value #SCRATCH_DIR}), created when missing. */
+    public Path scratchDirectory() {
+        Path d = directory.resolve(SCRATCH_DIR);
+        try {
+            Files.createDirectories(d);
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot create the scratch folder " + d + ": " + e.getMessage(), e);
+        }
+        return d;
+    }
+
+    /**
+     * Deletes everything in the scratch folder and unfinished private files ({@code private/*.part}).
+     * Called when the first {@code Project} of this process opens the folder: no other process can have it
+     * open (DuckDB's lock), so nothing there is in use.
+     */
+    private void cleanScratch() {
+        deleteTree(directory.resolve(SCRATCH_DIR), false);
+        Path priv = directory.resolve("private");
+        if (Files.isDirectory(priv)) {
+            try (java.util.stream.Stream<Path> s = Files.list(priv)) {
+                s.filter(f -> f.getFileName().toString().endsWith(".part")).forEach(f -> deleteTree(f, true));
+            } catch (IOException ignored) {
+                // best effort: a leftover is cleaned at the next open
+            }
+        }
+    }
+
+    private static void deleteTree(Path p, boolean self) {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try (java.util.stream.Stream<Path> s = Files.list(p)) {
+                    for (Path child : s.toList()) {
+                        deleteTree(child, true);
+                    }
+                }
+            }
+            if (self) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // best effort: a leftover is cleaned at the next open
+        }
+    }
+
+    /**
+     * Uses a seal for the protected settings (see {@link SettingsSeal}); the privacy layer calls this while
+     * private data is unlocked.
+     */
+    public void useSettingsSeal(SettingsSeal seal) {
+        this.settingsSeal = seal;
+    }
+
+    /** Stops using a seal registered with {@link #useSettingsSeal} (no effect when another one is in use). */
+    public void releaseSettingsSeal(SettingsSeal seal) {
+        if (this.settingsSeal == seal) {
+            this.settingsSeal = null;
+        }
+    }
+
+    SettingsSeal settingsSeal() {
+        return settingsSeal;
     }
 
     /**
@@ -149,37 +243,68 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * Runs a read-only query and returns at most {@code maxRows} rows.
+     * Runs a user query and returns at most {@code maxRows} rows (see {@link #openQuery}).
      *
-     * @throws WorkbenchException when the statement would change data or fails
+     * @throws WorkbenchException when the text is not an allowed query or the query fails
      * @throws CancelledException when cancelled
      */
     public QueryResult query(String sql, int maxRows, Cancellation cancel) {
-        if (!Sql.isReadOnly(sql)) {
-            throw new WorkbenchException("Only statements that read data can be run here (SELECT, WITH, ...).");
-        }
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            Runnable hook = () -> cancelQuietly(st);
-            cancel.onCancel(hook);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                return materialise(rs, maxRows, cancel);
-            } catch (SQLException e) {
-                if (cancel.isCancelled()) {
-                    throw new CancelledException();
-                }
-                throw new WorkbenchException("The query failed: " + e.getMessage(), e);
-            } finally {
-                cancel.removeHook(hook);
-            }
-        } catch (SQLException e) {
-            throw new WorkbenchException("The query failed: " + e.getMessage(), e);
+        try (QueryCursor cursor = openQuery(sql, cancel)) {
+            return cursor.materialise(maxRows);
         }
     }
 
     /**
-     * Runs a statement that may change data (the UI asks the user first). Returns the number of rows
-     * changed, or -1 when the statement reports none. Statements that create or drop datasets do not
-     * update the catalog; use the import and analysis APIs for that.
+     * Starts a user query (SQL console, {@code workbench sql}, report specs) and returns its rows as a
+     * stream. The text must be one pure query that reads only the catalog's non-private datasets: DuckDB's
+     * own parser classifies it and an allow-list checks every table, table function and function it uses
+     * (no file access, no internal {@code _wb_*} tables, no side effects); the query then runs in a
+     * transaction that is always rolled back. The caller closes the cursor.
+     *
+     * @throws WorkbenchException naming what is not allowed, or when the query fails
+     * @throws CancelledException when cancelled
+     */
+    public QueryCursor openQuery(String sql, Cancellation cancel) {
+        Connection c = connect();
+        Statement st = null;
+        Runnable hook = null;
+        try {
+            List<DatasetInfo> read = QueryPolicy.check(c, sql, catalog.list());
+            c.setAutoCommit(false);
+            st = c.createStatement();
+            Statement running = st;
+            hook = () -> cancelQuietly(running);
+            cancel.onCancel(hook);
+            ResultSet rs = st.executeQuery(sql);
+            return new QueryCursor(c, st, rs, read, cancel, hook);
+        } catch (SQLException | RuntimeException e) {
+            if (hook != null) {
+                cancel.removeHook(hook);
+            }
+            closeQuietly(st, c);
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cancel.isCancelled()) {
+                throw new CancelledException();
+            }
+            throw new WorkbenchException("The query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Statement st, Connection c) {
+        try (c; st) {
+            c.rollback();
+        } catch (SQLException | RuntimeException ignored) {
+            // nothing was written: the transaction is discarded with the connection
+        }
+    }
+
+    /**
+     * Runs a statement written by the workbench itself (benchmarks, internal maintenance) that may change
+     * data. Returns the number of rows changed, or -1 when the statement reports none. Never pass text a
+     * user typed or a file supplied: user SQL goes through {@link #openQuery}, which refuses anything but a
+     * pure query. Statements that create or drop datasets do not update the catalog.
      */
     public long execute(String sql) {
         try (Connection c = connect(); Statement st = c.createStatement()) {
@@ -227,6 +352,12 @@ public final class Project implements AutoCloseable {
     /** Closes the project database. */
     @Override
     public void close() {
+        synchronized (OPEN) {
+            if (!closed) {
+                closed = true;
+                OPEN.computeIfPresent(directory, (k, n) -> n == 1 ? null : n - 1);
+            }
+        }
         try {
             root.close();
         } catch (SQLException e) {

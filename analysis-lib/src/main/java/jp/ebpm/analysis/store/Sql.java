@@ -1,12 +1,7 @@
 package jp.ebpm.analysis.store;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /** Small helpers for building DuckDB SQL safely. */
 public final class Sql {
-
-    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s|--[^\\n]*\\n|/\\*.*?\\*/)*", Pattern.DOTALL);
 
     private Sql() {
     }
@@ -30,24 +25,5 @@ public final class Sql {
     /** Quotes a string literal: {@code it's} becomes {@code 'it''s'}. */
     public static String literal(String value) {
         return '\'' + value.replace("'", "''") + '\'';
-    }
-
-    /**
-     * Whether a statement only reads data: it starts with SELECT, WITH, FROM, VALUES, SHOW, DESCRIBE,
-     * SUMMARIZE, EXPLAIN, TABLE or PRAGMA table_info. Anything else (INSERT, UPDATE, DELETE, CREATE, DROP,
-     * ALTER, COPY, ATTACH, SET, ...) is treated as changing the project, and the UI asks first.
-     * A statement is also treated as changing when it holds more than one statement.
-     */
-    public static boolean isReadOnly(String sql) {
-        String s = LEADING_COMMENTS.matcher(sql).replaceFirst("").strip();
-        String body = s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
-        if (body.contains(";")) {
-            return false;
-        }
-        String first = body.split("[\\s(]+", 2)[0].toUpperCase(Locale.ROOT);
-        return switch (first) {
-            case "SELECT", "WITH", "FROM", "VALUES", "SHOW", "DESCRIBE", "SUMMARIZE", "EXPLAIN", "TABLE" -> true;
-            default -> false;
-        };
     }
 }

@@ -38,7 +38,14 @@ public final class CodebookIo {
 
     /** Reads a .csv (any encoding the input layer knows) or .xlsx/.xls codebook (by extension). */
     public static Codebook read(Path file) {
-        return fromRecords(SheetGrid.readTable(file), file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<DelimitedText.Record> rows = SheetGrid.readTable(file);
+        if (!name.endsWith(".xlsx") && !name.endsWith(".xls")) {
+            // CSV cells lose the quote CsvWriter puts before formula-like text, so written codebooks read back unchanged
+            rows = rows.stream().map(r -> new DelimitedText.Record(r.line(),
+                    r.fields().stream().map(CsvWriter::unguard).toList())).toList();
+        }
+        return fromRecords(rows, file);
     }
 
     /** Builds a codebook from records (first = header); messages name each record's line. */
@@ -124,7 +131,7 @@ public final class CodebookIo {
      */
     public static void writeCsv(Codebook cb, Writer w) throws IOException {
         boolean english = cb.variables().stream().anyMatch(v -> v.questionEn() != null);
-        CsvWriter csv = CsvWriter.plain(w);
+        CsvWriter csv = CsvWriter.forSpreadsheets(w);
         List<String> header = new ArrayList<>(HEADER);
         if (english) {
             header.add(2, "question_en");

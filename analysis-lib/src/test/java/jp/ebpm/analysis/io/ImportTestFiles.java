@@ -20,7 +20,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.store.DatasetInfo;
-import jp.ebpm.analysis.task.Cancellation;
 
 /** Writes the test fixtures (generated here, so their content is exactly known) and snapshots projects. */
 final class ImportTestFiles {
@@ -80,8 +79,15 @@ final class ImportTestFiles {
     /** Names of all tables in the database and of all catalog entries: what an import may change. */
     static Map<String, Object> snapshot(Project p) {
         TreeSet<String> tables = new TreeSet<>();
-        p.query("SELECT table_name FROM information_schema.tables", 10_000, Cancellation.none())
-                .rows().forEach(r -> tables.add((String) r[0]));
+        // internal tables are not readable by user SQL (Project.query): list them over JDBC
+        try (java.sql.Connection c = p.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         List<String> catalog = p.catalog().list().stream().map(DatasetInfo::name).sorted().toList();
         return Map.of("tables", tables, "catalog", catalog);
     }

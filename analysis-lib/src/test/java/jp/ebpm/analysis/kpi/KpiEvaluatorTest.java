@@ -20,6 +20,21 @@ class KpiEvaluatorTest {
     }
 
     @Test
+    void aTargetAgainstTheDirectionCannotBeBuilt() {
+        // issue 16: increase, baseline 100, target 90, actual 92 was graded A ("achieved") at progress 0.8
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> kpi(Direction.INCREASE, false, null, 2017, 100, 2021, 90, Map.of(2021, 92.0)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("below the baseline"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> kpi(Direction.DECREASE, false, null, 2017, 100, 2021, 110, Map.of()));
+        // the same numbers as a floor are consistent: achieved, progress capped at 1 (min(92 / 90, 1))
+        KpiEvaluation floor = ev.evaluate(kpi(Direction.MAINTAIN_AT_LEAST, false, null, 2017, 100, 2021, 90,
+                Map.of(2021, 92.0)), 2021);
+        assertEquals(KpiStatus.ACHIEVED, floor.status());
+        assertEquals(1.0, floor.progressRate(), 1e-12);
+    }
+
+    @Test
     void increaseProgressAndOnTrack() {
         // baseline 108 (FY2017) -> target 300 (FY2021): plan's open data KPI.
         Kpi k = kpi(Direction.INCREASE, false, null, 2017, 108, 2021, 300, Map.of(2018, 197.0, 2019, 200.0, 2021, 305.0));

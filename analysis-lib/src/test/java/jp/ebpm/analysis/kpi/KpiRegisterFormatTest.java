@@ -78,6 +78,23 @@ class KpiRegisterFormatTest {
     }
 
     @Test
+    void aTargetAgainstTheDirectionIsRefusedNamingRowAndColumn() throws IOException {
+        // issue 16: increase with target 90 below baseline 100 was accepted and graded "achieved" at progress 0.8
+        Path p = csv(HEADER + "K1,m,a,件,increase,no,2017,100,2021,90,92,,\n", StandardCharsets.UTF_8);
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> KpiFiles.read(p));
+        assertEquals(2L, e.line().orElseThrow());
+        assertEquals("target_value", e.column().orElseThrow());
+        assertTrue(e.getMessage().contains("below the baseline 100"), e.getMessage());
+        Path d = csv(HEADER + "K1,m,a,件,減少,no,2017,100,2021,110,,,\n", StandardCharsets.UTF_8);
+        WorkbenchException e2 = assertThrows(WorkbenchException.class, () -> KpiFiles.read(d));
+        assertTrue(e2.getMessage().contains("above the baseline 100"), e2.getMessage());
+        // maintain and ceiling KPIs may have any target; target = baseline is fine for increase and decrease
+        Path ok = csv(HEADER + "K1,m,a,件,維持,no,2017,100,2021,90,,,\nK2,m,b,件,上限,no,2017,100,2021,110,,,\n"
+                + "K3,m,c,件,増加,no,2017,100,2021,100,,,\nK4,m,d,件,減少,no,2017,100,2021,100,,,\n", StandardCharsets.UTF_8);
+        assertEquals(4, KpiFiles.read(ok).kpis().size());
+    }
+
+    @Test
     void nonNumericValueNamesRowAndColumn() throws IOException {
         Path p = csv(HEADER + "K1,m,a,件,increase,no,2017,1,2021,5,,,\nK2,m,b,件,increase,no,2017,1,2021,5,12,abc,\n",
                 StandardCharsets.UTF_8);

@@ -72,11 +72,27 @@ class ProjectIT {
     }
 
     @Test
-    void readOnlyDetection() {
-        assertTrue(Sql.isReadOnly("  -- c\n select 1"));
-        assertTrue(Sql.isReadOnly("WITH a AS (SELECT 1) SELECT * FROM a;"));
-        assertFalse(Sql.isReadOnly("DELETE FROM t"));
-        assertFalse(Sql.isReadOnly("select 1; drop table t"));
-        assertFalse(Sql.isReadOnly("COPY t TO 'x.csv'"));
+    void scratchFilesLeftByAKilledProcessAreDeletedWhenTheProjectOpens() throws Exception {
+        // issue 16: kill -9 during a CP932 import left the transcoded copy in <project>/.tmp for ever
+        Path projectDir = dir.resolve("s");
+        Project.create(projectDir).close();
+        Path scratch = projectDir.resolve(Project.SCRATCH_DIR);
+        java.nio.file.Files.createDirectories(scratch.resolve("sub"));
+        java.nio.file.Files.writeString(scratch.resolve("import-1234.csv"), "a,b\n1,2\n");
+        java.nio.file.Files.writeString(scratch.resolve("sub").resolve("x.tmp"), "x");
+        java.nio.file.Files.createDirectories(projectDir.resolve("private"));
+        java.nio.file.Files.writeString(projectDir.resolve("private").resolve("pings-1.wbenc.part"), "partial");
+        java.nio.file.Files.writeString(projectDir.resolve("private").resolve("keep.wbenc"), "kept");
+        try (Project p = Project.open(projectDir)) {
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(scratch)) {
+                assertEquals(0, s.count());
+            }
+            assertFalse(java.nio.file.Files.exists(projectDir.resolve("private").resolve("pings-1.wbenc.part")));
+            assertTrue(java.nio.file.Files.exists(projectDir.resolve("private").resolve("keep.wbenc")));
+            // a second open in the same process shares the database and must not touch files in use
+            java.nio.file.Files.writeString(p.scratchDirectory().resolve("in-use.csv"), "x");
+            Project.open(projectDir).close();
+            assertTrue(java.nio.file.Files.exists(scratch.resolve("in-use.csv")));
+        }
     }
 }

@@ -8,9 +8,6 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -74,7 +71,7 @@ public final class MainWindow {
 
         dataTab = new Tab(text.getString("tab.data"), new DataView(data, text).node());
         dataTab.setId("dataTab");
-        SqlConsoleViewModel sql = new SqlConsoleViewModel(context, this::confirmChange);
+        SqlConsoleViewModel sql = new SqlConsoleViewModel(context);
         Tab sqlTab = new Tab(text.getString("tab.sql"), new SqlConsoleView(sql, text).node());
         sqlTab.setId("sqlTab");
         tabs.getTabs().addAll(dataTab, sqlTab);
@@ -158,19 +155,6 @@ public final class MainWindow {
         } else if (!now.equals(shown)) {
             data.show(now.name());
         }
-    }
-
-    private boolean confirmChange(String statement) {
-        ButtonType run = new ButtonType(bundles.text("sql.confirm.run"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(bundles.text("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, cancel);
-        alert.initOwner(stage);
-        alert.setTitle(bundles.text("sql.confirm.title"));
-        alert.setHeaderText(bundles.text("sql.confirm.header"));
-        alert.setContentText(statement.length() > 400 ? statement.substring(0, 400) + "…" : statement);
-        alert.getDialogPane().setId("confirmChange");
-        theme.apply(alert);
-        return alert.showAndWait().filter(b -> b == run).isPresent();
     }
 
     private void shutdown() {

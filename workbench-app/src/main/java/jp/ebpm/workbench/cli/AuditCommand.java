@@ -47,8 +47,8 @@ final class AuditCommand implements Callable<Integer> {
                 String env = Passphrase.environment.apply(Passphrase.ENV);
                 if (env != null && !env.isEmpty() && UnlockedVault.hasPassphrase(p)) {
                     char[] pass = env.toCharArray();
-                    try (UnlockedVault v = UnlockedVault.unlock(p, pass)) {
-                        key = v.auditKey();
+                    try {
+                        key = UnlockedVault.auditKey(p, pass);
                     } finally {
                         Arrays.fill(pass, '\0');
                     }

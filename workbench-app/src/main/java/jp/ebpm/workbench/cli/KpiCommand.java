@@ -63,7 +63,7 @@ final class KpiCommand {
             List<KpiEvaluation> evs = KpiReportJob.evaluate(reg, fy, grading);
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.csv) {
-                CsvWriter w = CsvWriter.plain(out);
+                CsvWriter w = CsvWriter.forSpreadsheets(out);
                 w.row("id", "measure", "name", "unit", "direction", "cumulative", "baseline_year", "baseline_value",
                         "target_year", "target_value", "fiscal_year", "actual", "expected", "progress_rate", "status", "grade");
                 for (KpiEvaluation e : evs) {

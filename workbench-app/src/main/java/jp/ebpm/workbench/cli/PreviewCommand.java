@@ -51,7 +51,7 @@ final class PreviewCommand implements Callable<Integer> {
             out.println("note: " + w);
         }
         out.println("first rows:");
-        CsvWriter w = CsvWriter.plain(out);
+        CsvWriter w = CsvWriter.forSpreadsheets(out);
         w.row(p.columns().stream().map(ColumnInfo::name).toList());
         for (List<String> r : p.rows().subList(0, Math.min(Math.max(0, rows), p.rows().size()))) {
             w.row(r);

@@ -74,7 +74,8 @@ class KpiFeatureTest {
         assertEquals(2021, view.model().fiscalYear.get());
         // sample: K06 has no FY2021 actual
         assertEquals(KpiStatus.NO_DATA, view.model().rows.get(5).status());
-        assertTrue(robot.lookup(".kpi-status-achieved").queryAll().size() > 0);
+        // cells render after the items arrive: wait for them
+        waitFor(() -> robot.lookup(".kpi-status-achieved").queryAll().size() > 0);
 
         robot.interact(() -> view.model().measure.set("施策7 情報システムの最適化"));
         assertEquals(3, view.table().getItems().size());

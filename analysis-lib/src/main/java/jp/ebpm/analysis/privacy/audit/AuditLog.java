@@ -39,15 +39,17 @@ import jp.ebpm.analysis.store.Project;
  * SHA-256 over its canonical JSON (keys sorted, no whitespace, without {@code hash} and {@code mac}),
  * which includes {@code prev_hash}, the previous entry's hash; the first entry's {@code prev_hash} is 64
  * zeros. {@code mac} is HMAC-SHA-256 of the hash under a key derived from the project secret, so entries
- * cannot be forged without the passphrase. The last sequence number and hash are also kept in the
- * project settings ({@code privacy.audit.head}), so deleting the last entries is detected.
+ * cannot be forged without the passphrase. The last sequence number and hash (the head) are also kept in
+ * the sealed project settings ({@code privacy.audit.head}) and in the anchor of the key file
+ * ({@link PrivacySeal}), so cutting the last entries is detected even when the head in the settings is
+ * reset too.
  */
 public final class AuditLog {
 
     /** The log file, relative to the project folder. */
     public static final String FILE = "audit/audit-log.jsonl";
     static final String GENESIS = "0".repeat(64);
-    private static final String HEAD = "privacy.audit.head";
+    private static final String HEAD = PrivacySeal.HEAD;
     private static final ObjectMapper CANON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Project project;
@@ -136,17 +138,33 @@ public final class AuditLog {
     }
 
     /**
-     * Checks the chain: sequence numbers, each hash, each link to the previous entry, the head kept in
-     * the project settings and, when {@code macKey} is given, every MAC.
+     * Checks the chain (sequence numbers, each hash, each link to the previous entry), the privacy state
+     * ({@link PrivacySeal#check}: the head kept in the sealed settings and in the key file's anchor, the
+     * settings' seal) and, when {@code macKey} is given, every MAC.
      */
     public Verification verify(byte[] macKey) {
-        List<String> problems = new ArrayList<>();
         List<AuditEntry> entries;
         try {
             entries = read();
         } catch (WorkbenchException e) {
             return new Verification(false, 0, List.of(e.getMessage()), macKey != null);
         }
+        List<String> problems = new ArrayList<>(verifyEntries(entries, macKey));
+        problems.addAll(PrivacySeal.check(project, macKey, entries).problems());
+        return new Verification(problems.isEmpty(), entries.size(), problems, macKey != null);
+    }
+
+    /** Checks the chain of the stored entries and, when {@code macKey} is given, their MACs. */
+    List<String> verifyEntries(byte[] macKey) {
+        try {
+            return verifyEntries(read(), macKey);
+        } catch (WorkbenchException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private static List<String> verifyEntries(List<AuditEntry> entries, byte[] macKey) {
+        List<String> problems = new ArrayList<>();
         String prev = GENESIS;
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry e = entries.get(i);
@@ -159,20 +177,12 @@ public final class AuditLog {
             if (!hash(e).equals(e.hash())) {
                 problems.add("entry " + (i + 1) + ": its content was changed (hash mismatch)");
             }
-            if (macKey != null && !mac(macKey, e.hash()).equals(e.mac())) {
+            if (macKey != null && !PrivacySeal.sameMac(mac(macKey, e.hash()), e.mac())) {
                 problems.add("entry " + (i + 1) + ": MAC does not verify (forged or rewritten without the project key)");
             }
             prev = e.hash();
         }
-        String head = project.catalog().setting(HEAD).orElse(null);
-        String actual = entries.isEmpty() ? null : entries.size() + ":" + entries.get(entries.size() - 1).hash();
-        if (head != null && !head.equals(actual)) {
-            problems.add("the log does not end where the project recorded its last entry (entries removed at the end?)");
-        }
-        if (head == null && !entries.isEmpty()) {
-            problems.add("the project has no record of this log's last entry");
-        }
-        return new Verification(problems.isEmpty(), entries.size(), problems, macKey != null);
+        return problems;
     }
 
     /** Copies the log to a file (byte for byte). */

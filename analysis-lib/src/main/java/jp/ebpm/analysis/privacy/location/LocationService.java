@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.audit.AuditLog;
+import jp.ebpm.analysis.privacy.audit.AuditedOutput;
 import jp.ebpm.analysis.privacy.guard.CountTable;
 import jp.ebpm.analysis.privacy.guard.DisclosureGuard;
 import jp.ebpm.analysis.privacy.guard.ProtectedTable;
@@ -59,6 +60,24 @@ public final class LocationService {
             throw new WorkbenchException("This project requires k of at least " + min + " (setting " + K_SETTING + ").");
         }
         return requested;
+    }
+
+    /**
+     * Sets the project's disclosure threshold ({@value #K_SETTING}), sealed with the audit key (a change made
+     * outside the workbench is refused when private data is next unlocked), and records the change in the
+     * audit log (operation {@code settings.k}).
+     *
+     * @throws IllegalArgumentException when k is below {@link DisclosureGuard#MIN_K}
+     */
+    public void setProjectK(int k) {
+        if (k < DisclosureGuard.MIN_K) {
+            throw new IllegalArgumentException("k must be at least " + DisclosureGuard.MIN_K + " (got " + k + ").");
+        }
+        Catalog catalog = vault.project().catalog();
+        int before = projectK(catalog);
+        catalog.putSetting(K_SETTING, Integer.toString(k));
+        new AuditLog(vault.project()).append(vault.auditKey(), "", "settings.k", Map.of("from", Integer.toString(before),
+                "to", Integer.toString(k)), k, "", AuditLog.sha256(new byte[0]));
     }
 
     /**
@@ -149,21 +168,24 @@ public final class LocationService {
 
     /**
      * Exports a protected result, remembers its suppression pattern and writes an audit entry with the
-     * file's SHA-256.
+     * file's SHA-256. The file reaches {@code out} only after the audit entry was written
+     * ({@link AuditedOutput}); when the audit log cannot be written, no file is left.
      */
     public void export(Result result, Path out) {
-        TableExporter.write(result.table(), out);
-        new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
         Map<String, String> p = new LinkedHashMap<>(result.parameters());
         p.put("format", out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv");
-        new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".export", p,
-                result.table().k(), out.toAbsolutePath().toString(), AuditLog.sha256(out));
+        AuditedOutput.write(vault.project(), out, tmp -> TableExporter.write(result.table(), tmp), sha -> {
+            new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
+            new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".export", p,
+                    result.table().k(), out.toAbsolutePath().toString(), sha);
+        });
     }
 
     /**
      * Draws a protected area result as a choropleth ({@link LocationMaps}) for one time value and measure and
      * writes it as PNG (or SVG when the file name ends in {@code .svg}); remembers the suppression pattern and
-     * writes an audit entry ({@code <operation>.map.export}) with the file's SHA-256.
+     * writes an audit entry ({@code <operation>.map.export}) with the file's SHA-256. The file reaches
+     * {@code out} only after the audit entry was written ({@link AuditedOutput}).
      *
      * @throws IllegalArgumentException for an OD matrix, an unknown time value or measure, or another extension
      */
@@ -177,27 +199,23 @@ public final class LocationService {
             throw new IllegalArgumentException("An origin–destination matrix has no map; export it as a table.");
         }
         jp.ebpm.analysis.gis.map.MapSpec spec = LocationMaps.spec(result, LocationMaps.shapes(result), time, measure);
-        try {
-            if (out.toAbsolutePath().getParent() != null) {
-                java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
-            }
-            if (svg) {
-                java.nio.file.Files.writeString(out, jp.ebpm.analysis.gis.map.MapRenderer.renderSvg(spec, width, height),
-                        StandardCharsets.UTF_8);
-            } else {
-                java.nio.file.Files.write(out, jp.ebpm.analysis.gis.map.MapRenderer.renderPng(spec, width, height, 150));
-            }
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot write " + out.getFileName() + ": " + e.getMessage(), e);
-        }
-        new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
         Map<String, String> p = new LinkedHashMap<>(result.parameters());
         p.put("at", time);
         p.put("measure", measure);
         p.put("format", svg ? "svg" : "png");
         p.put("size", width + "x" + height);
-        new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".map.export", p,
-                result.table().k(), out.toAbsolutePath().toString(), AuditLog.sha256(out));
+        AuditedOutput.write(vault.project(), out, tmp -> {
+            if (svg) {
+                java.nio.file.Files.writeString(tmp, jp.ebpm.analysis.gis.map.MapRenderer.renderSvg(spec, width, height),
+                        StandardCharsets.UTF_8);
+            } else {
+                java.nio.file.Files.write(tmp, jp.ebpm.analysis.gis.map.MapRenderer.renderPng(spec, width, height, 150));
+            }
+        }, sha -> {
+            new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
+            new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".map.export", p,
+                    result.table().k(), out.toAbsolutePath().toString(), sha);
+        });
     }
 
     /**

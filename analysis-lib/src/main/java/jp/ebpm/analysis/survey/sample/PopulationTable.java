@@ -28,7 +28,7 @@ final class PopulationTable {
 
     static void write(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            CsvWriter csv = CsvWriter.plain(w);
+            CsvWriter csv = CsvWriter.forSpreadsheets(w);
             csv.row("ward", "sex", "age_group", "population");
             for (long[] ward : WARD_SEX) {
                 for (int s = 1; s <= 2; s++) {

@@ -214,7 +214,7 @@ public final class SurveySampleGenerator {
         try {
             Files.createDirectories(dir);
             try (Writer w = Files.newBufferedWriter(dir.resolve("respondents.csv"), StandardCharsets.UTF_8)) {
-                CsvWriter csv = CsvWriter.plain(w);
+                CsvWriter csv = CsvWriter.forSpreadsheets(w);
                 List<Object> header = new ArrayList<>(List.of("id", "sex", "age_group", "age", "ward", "q3"));
                 for (int o = 1; o <= 9; o++) {
                     header.add("q3_" + o);

@@ -56,4 +56,33 @@ class KeyringTest {
         // expectation: first 8 bytes of JDK HmacSHA256(key 00..1f, "abc"), big-endian
         assertEquals(expected, new Pseudonymizer(key).pseudonym("abc"));
     }
+
+    @Test
+    void theAnchorIsStoredWithoutTouchingTheKeys(@TempDir Path dir) throws Exception {
+        Keyring.Secrets a = Keyring.create(dir, "correct horse".toCharArray(), s -> "{\"generation\":0}");
+        assertEquals(2, Keyring.version(dir));
+        assertEquals("{\"generation\":0}", Keyring.anchor(dir).orElseThrow());
+        Keyring.writeAnchor(dir, "{\"generation\":7}");
+        assertEquals("{\"generation\":7}", Keyring.anchor(dir).orElseThrow());
+        Keyring.Secrets b = Keyring.unlock(dir, "correct horse".toCharArray());
+        assertEquals(a.pseudonymizer().pseudonym("x"), b.pseudonymizer().pseudonym("x"));
+        assertTrue(!b.legacy());
+    }
+
+    @Test
+    void aVersionOneFileIsUpgradedAndCannotBePassedOffAsVersionOneAfterwards(@TempDir Path dir) throws Exception {
+        LegacyKeyring.write(dir, "correct horse".toCharArray());
+        Keyring.Secrets a = Keyring.unlock(dir, "correct horse".toCharArray());
+        assertTrue(a.legacy());
+        assertTrue(Keyring.anchor(dir).isEmpty());
+        Keyring.upgrade(dir, "correct horse".toCharArray(), "{\"generation\":1}");
+        assertEquals(2, Keyring.version(dir));
+        Keyring.Secrets b = Keyring.unlock(dir, "correct horse".toCharArray());
+        assertEquals(a.pseudonymizer().pseudonym("x"), b.pseudonymizer().pseudonym("x"));
+        // editing the version back to 1 (to escape the anchor check) breaks the keys: the version is authenticated
+        Path f = dir.resolve(Keyring.FILE);
+        Files.writeString(f, Files.readString(f).replace("\"version\" : 2", "\"version\" : 1"));
+        assertEquals(1, Keyring.version(dir));
+        assertThrows(WorkbenchException.class, () -> Keyring.unlock(dir, "correct horse".toCharArray()));
+    }
 }

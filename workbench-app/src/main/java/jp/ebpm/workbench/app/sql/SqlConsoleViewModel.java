@@ -1,7 +1,6 @@
 package jp.ebpm.workbench.app.sql;
 
 import java.text.NumberFormat;
-import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,19 +10,19 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 
-import jp.ebpm.analysis.privacy.guard.SqlConsoleGuard;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.store.QueryResult;
-import jp.ebpm.analysis.store.Sql;
 import jp.ebpm.workbench.app.AppContext;
 import jp.ebpm.workbench.app.Bundles;
 import jp.ebpm.workbench.app.data.ResultRowSource;
 import jp.ebpm.workbench.app.data.RowSource;
 
 /**
- * The SQL console: a read-only statement runs through {@code Project.query} (at most
- * {@value #MAX_ROWS} rows shown); a statement that changes data ({@link Sql#isReadOnly} false) runs
- * through {@code Project.execute} only after the user confirmed it, and the catalog is reloaded.
+ * The SQL console: the text runs through {@code Project.query}, which accepts only one pure query over the
+ * catalog's non-private datasets (checked with DuckDB's own parser; no writes, no files, no internal
+ * tables) and shows at most {@value #MAX_ROWS} rows. Anything else — INSERT, DELETE, CREATE, COPY, ATTACH,
+ * EXPLAIN ANALYZE, several statements — is refused with the reason; data changes go through the import and
+ * analysis functions, never through typed SQL.
  */
 public final class SqlConsoleViewModel {
 
@@ -31,19 +30,16 @@ public final class SqlConsoleViewModel {
     public static final int MAX_ROWS = 10_000;
 
     private final AppContext context;
-    private final Predicate<String> confirmChange;
     private final StringProperty sql = new SimpleStringProperty("");
     private final ObjectProperty<RowSource> result = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
 
     /**
-     * @param context       the main window
-     * @param confirmChange asks the user whether the given data-changing statement may run
+     * @param context the main window
      */
-    public SqlConsoleViewModel(AppContext context, Predicate<String> confirmChange) {
+    public SqlConsoleViewModel(AppContext context) {
         this.context = context;
-        this.confirmChange = confirmChange;
     }
 
     public StringProperty sql() {
@@ -54,7 +50,7 @@ public final class SqlConsoleViewModel {
         return result;
     }
 
-    /** One line about the last run: row count, truncation, or rows changed. */
+    /** One line about the last run: row count or truncation. */
     public StringProperty status() {
         return status;
     }
@@ -64,9 +60,9 @@ public final class SqlConsoleViewModel {
     }
 
     /**
-     * Runs the statement in a task.
+     * Runs the query in a task; a refused or failing text is reported through the task's error.
      *
-     * @return the task, or {@code null} when nothing runs (empty text, no project, not confirmed)
+     * @return the task, or {@code null} when nothing runs (empty text, no project, already running)
      */
     public Task<?> run() {
         Project project = context.project().get();
@@ -74,27 +70,8 @@ public final class SqlConsoleViewModel {
         if (project == null || statement.isEmpty() || running.get()) {
             return null;
         }
-        Task<?> task;
-        if (Sql.isReadOnly(statement)) {
-            task = context.tasks().run(text("sql.task.query"),
-                    (p, c) -> {
-                        SqlConsoleGuard.checkPlainQuery(project, statement);
-                        return project.query(statement, MAX_ROWS, c);
-                    }, this::showResult);
-        } else {
-            if (!confirmChange.test(statement)) {
-                status.set(text("sql.status.notRun"));
-                return null;
-            }
-            task = context.tasks().run(text("sql.task.execute"), (p, c) -> {
-                SqlConsoleGuard.checkPlainQuery(project, statement);
-                return project.execute(statement);
-            }, n -> {
-                status.set(n < 0 ? text("sql.status.done") : text("sql.status.changed", n));
-                result.set(null);
-                context.refreshCatalog();
-            });
-        }
+        Task<?> task = context.tasks().run(text("sql.task.query"), (p, c) -> project.query(statement, MAX_ROWS, c),
+                this::showResult);
         running.set(true);
         task.runningProperty().addListener((o, was, is) -> running.set(is));
         return task;

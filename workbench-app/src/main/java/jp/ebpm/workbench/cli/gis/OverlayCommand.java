@@ -13,6 +13,7 @@ import jp.ebpm.analysis.gis.overlay.PlaneZone;
 import jp.ebpm.analysis.gis.overlay.PointSet;
 import jp.ebpm.analysis.gis.overlay.PointTable;
 import jp.ebpm.analysis.gis.overlay.PointsInPolygons;
+import jp.ebpm.analysis.io.CsvWriter;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.ProgressListener;
 import org.locationtech.jts.geom.Coordinate;
@@ -89,12 +90,12 @@ public final class OverlayCommand {
                     line.add(row.distinctIds());
                 }
                 if (valueCol != null) {
-                    line.add(CsvOut.num(row.sum()));
-                    line.add(CsvOut.num(row.mean()));
+                    line.add(CsvWriter.number(row.sum()));
+                    line.add(CsvWriter.number(row.mean()));
                 }
                 rows.add(line);
             }
-            CsvOut.write(out, spec.commandLine().getOut(), header, rows);
+            CsvWriter.write(out, spec.commandLine().getOut(), header, rows);
             notes(spec, r);
             return 0;
         }
@@ -140,7 +141,7 @@ public final class OverlayCommand {
                 line.add(a < 0 ? "" : r.rows().get(a).key());
                 rows.add(line);
             }
-            CsvOut.write(out, spec.commandLine().getOut(), header, rows);
+            CsvWriter.write(out, spec.commandLine().getOut(), header, rows);
             notes(spec, r);
             return 0;
         }
@@ -214,15 +215,15 @@ public final class OverlayCommand {
             for (int i = 0; i < r.keys().size(); i++) {
                 List<Object> line = new ArrayList<>(List.of(r.keys().get(i), r.areas()[i] / 1e6));
                 for (int j = 0; j < values.size(); j++) {
-                    line.add(CsvOut.num(r.totals()[i][j]));
+                    line.add(CsvWriter.number(r.totals()[i][j]));
                     if (cover != null) {
-                        line.add(CsvOut.num(r.covered()[i][j]));
-                        line.add(CsvOut.num(r.totals()[i][j] == 0 ? Double.NaN : r.covered()[i][j] / r.totals()[i][j]));
+                        line.add(CsvWriter.number(r.covered()[i][j]));
+                        line.add(CsvWriter.number(r.totals()[i][j] == 0 ? Double.NaN : r.covered()[i][j] / r.totals()[i][j]));
                     }
                 }
                 rows.add(line);
             }
-            CsvOut.write(out, spec.commandLine().getOut(), header, rows);
+            CsvWriter.write(out, spec.commandLine().getOut(), header, rows);
             for (int j = 0; j < values.size(); j++) {
                 if (Math.abs(r.unassigned()[j]) > 1e-6) {
                     spec.commandLine().getErr().printf("note: %.3f of %s lies outside every target polygon.%n", r.unassigned()[j], values.get(j));
