@@ -1,0 +1,432 @@
+package jp.ebpm.analysis.privacy.guard;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jp.ebpm.analysis.WorkbenchException;
+
+/**
+ * Decides which cells of a new table must be hidden so that, together with every table already released from
+ * the same private dataset ({@link LinkedCells}), no small value becomes known. A released cell is an equation
+ * "sum of its atoms = published value"; an additive figure of a set of atoms is <em>determined</em> iff the
+ * set's indicator vector lies in the row space of those equations (decided exactly by {@link EchelonBasis}).
+ *
+ * <p>Protected regions (k = the threshold):
+ * <ol>
+ *   <li>every unpublished cell of any grouping with 1 to k−1 persons;</li>
+ *   <li>every atom with 1 to k−1 persons;</li>
+ *   <li>every difference of two nested cells (one of them in the new table) with 1 to k−1 persons.</li>
+ * </ol>
+ * None of them may be determined by the published cells after the new table is added, unless it already was
+ * before (such a "legacy" determination is counted, not fixable by this table). Pair rules for distinct-person
+ * counts, which are not additive: a new cell is hidden when it is nested in (or contains) a published cell whose
+ * persons differ from its own by 1 to k−1, or when the difference region holds 1 to k−1 persons; and, for areas
+ * of a user-imported layer, when it overlaps a published cell of another area partition with the same time and
+ * population such that either side of the overlap holds 1 to k−1 persons.
+ *
+ * <p>Algorithm: regions containing an atom that no published equation touches are free and skipped; atoms are
+ * grouped into connected components of the equations and only components holding a region are eliminated. The
+ * earlier releases are eliminated first (legacy check), then all new cells are added at once; if a region became
+ * determined, the new cells are added again one by one, largest persons first, and a cell whose equation would
+ * determine a region is hidden instead (incremental update of the regions' reduced vectors). Hiding more cells
+ * only removes equations, so the result stays safe under any further suppression (e.g. secondary suppression).
+ */
+public final class LinkedAudit {
+
+    private LinkedAudit() {
+    }
+
+    /**
+     * The decision and what it took.
+     *
+     * @param hide       cells of the new table to hide (indices into its partition)
+     * @param regions    protected regions checked (after removing free ones)
+     * @param legacy     regions already determined by earlier releases alone (cannot be repaired by this table)
+     * @param violated   regions the new table would have determined
+     * @param pairRules  cells hidden by the distinct-count pair rules
+     * @param rank       rank of the published equations after the release
+     * @param atoms      atoms of the linked set
+     */
+    public record Outcome(Set<Integer> hide, int regions, int legacy, int violated, int pairRules, int rank, int atoms) {
+    }
+
+    /**
+     * Runs the audit.
+     *
+     * @param set       the linked set, including the new table's grouping
+     * @param target    index of the new table's partition
+     * @param candidate for each cell of the new table, whether it would be published (before this audit)
+     * @param k         the threshold
+     * @throws WorkbenchException if the exact arithmetic would overflow 64-bit integers (the table is then refused)
+     */
+    public static Outcome run(LinkedCells set, int target, boolean[] candidate, int k) {
+        try {
+            return new Run(set, target, candidate, k).run();
+        } catch (ArithmeticException e) {
+            throw new WorkbenchException("Refused: the check against the tables already released from this dataset"
+                    + " met numbers too large to compute exactly. Choose a coarser grouping.", e);
+        }
+    }
+
+    private static final class Run {
+        private final LinkedCells set;
+        private final List<LinkedCells.Partition> ps;
+        private final int target;
+        private final LinkedCells.Partition t;
+        private final boolean[] candidate;
+        private final int k;
+        private final int[][][] members;
+        private final Set<Integer> hide = new TreeSet<>();
+        private final List<int[]> regions = new ArrayList<>();
+        private final Set<Region> seen = new HashSet<>();
+        private final Map<Long, Map<Long, Long>> insideCache = new HashMap<>();
+        private int pairRules;
+
+        Run(LinkedCells set, int target, boolean[] candidate, int k) {
+            this.set = set;
+            this.ps = set.partitions();
+            this.target = target;
+            this.t = ps.get(target);
+            this.candidate = candidate;
+            this.k = k;
+            this.members = new int[ps.size()][][];
+            for (int p = 0; p < ps.size(); p++) {
+                members[p] = members(ps.get(p), set.atoms());
+            }
+        }
+
+        Outcome run() {
+            List<int[]> oldRows = new ArrayList<>();
+            for (int p = 0; p < ps.size(); p++) {
+                for (int c = 0; c < ps.get(p).cells(); c++) {
+                    if (ps.get(p).published()[c] && members[p][c].length > 0) {
+                        oldRows.add(members[p][c]);
+                    }
+                }
+            }
+            List<Integer> fresh = new ArrayList<>();
+            for (int c = 0; c < t.cells(); c++) {
+                if (candidate[c] && !t.published()[c] && members[target][c].length > 0) {
+                    fresh.add(c);
+                }
+            }
+            collectCellAndAtomRegions();
+            for (int q = 0; q < ps.size(); q++) {
+                if (q != target) {
+                    pairs(q);
+                }
+            }
+            fresh.removeIf(hide::contains);
+
+            int n = set.atoms();
+            boolean[] covered = new boolean[n];
+            UnionFind uf = new UnionFind(n);
+            for (int[] r : oldRows) {
+                join(r, covered, uf);
+            }
+            for (int c : fresh) {
+                join(members[target][c], covered, uf);
+            }
+            boolean[] active = new boolean[n];
+            List<int[]> live = new ArrayList<>();
+            for (int[] r : regions) {
+                if (Arrays.stream(r).allMatch(a -> covered[a])) {
+                    live.add(r);
+                    for (int a : r) {
+                        active[uf.find(a)] = true;
+                    }
+                }
+            }
+            EchelonBasis before = new EchelonBasis(n);
+            for (int[] r : oldRows) {
+                if (active[uf.find(r[0])]) {
+                    before.add(SparseRow.ones(r));
+                }
+            }
+            List<SparseRow> residuals = new ArrayList<>();
+            int legacy = 0;
+            for (int[] r : live) {
+                SparseRow x = before.reduce(SparseRow.ones(r));
+                if (x.isZero()) {
+                    legacy++;
+                } else {
+                    residuals.add(x);
+                }
+            }
+            EchelonBasis all = before.overlay();
+            for (int c : fresh) {
+                if (active[uf.find(members[target][c][0])]) {
+                    all.add(SparseRow.ones(members[target][c]));
+                }
+            }
+            List<SparseRow> violated = new ArrayList<>();
+            for (SparseRow x : residuals) {
+                if (all.reduce(x).isZero()) {
+                    violated.add(x);
+                }
+            }
+            int rank = all.rank();
+            if (!violated.isEmpty()) {
+                rank = greedy(before, fresh, violated, active, uf);
+            }
+            return new Outcome(hide, live.size(), legacy, violated.size(), pairRules, rank, n);
+        }
+
+        /** Adds the new cells one by one, largest persons first, hiding each whose equation would determine a region. */
+        private int greedy(EchelonBasis before, List<Integer> fresh, List<SparseRow> violated, boolean[] active, UnionFind uf) {
+            EchelonBasis b = before.overlay();
+            List<SparseRow> res = new ArrayList<>(violated);
+            List<Integer> order = new ArrayList<>(fresh);
+            order.sort(Comparator.comparingLong((Integer c) -> -t.cellPersons()[c]).thenComparing(c -> c));
+            for (int c : order) {
+                if (!active[uf.find(members[target][c][0])]) {
+                    continue;
+                }
+                SparseRow row = b.reduce(SparseRow.ones(members[target][c]));
+                if (row.isZero()) {
+                    continue;
+                }
+                int lead = row.lead();
+                long lv = row.val[0];
+                List<SparseRow> next = new ArrayList<>(res.size());
+                boolean determines = false;
+                for (SparseRow x : res) {
+                    long xv = x.at(lead);
+                    SparseRow y = xv == 0 ? x : x.combine(lv, xv, row);
+                    if (y.isZero()) {
+                        determines = true;
+                        break;
+                    }
+                    next.add(y);
+                }
+                if (determines) {
+                    hide.add(c);
+                } else {
+                    b.put(row);
+                    res = next;
+                }
+            }
+            return b.rank();
+        }
+
+        private void collectCellAndAtomRegions() {
+            for (int p = 0; p < ps.size(); p++) {
+                LinkedCells.Partition part = ps.get(p);
+                for (int c = 0; c < part.cells(); c++) {
+                    boolean shown = part.published()[c] || p == target && candidate[c];
+                    if (!shown && small(part.cellPersons()[c])) {
+                        region(members[p][c]);
+                    }
+                }
+            }
+            long[] ap = set.atomPersons();
+            for (int a = 0; a < ap.length; a++) {
+                if (small(ap[a])) {
+                    region(new int[] {a});
+                }
+            }
+        }
+
+        /** Nested and overlapping cells of the new table and grouping q. */
+        private void pairs(int q) {
+            LinkedCells.Partition qp = ps.get(q);
+            int[] sup = containing(t, qp, t.cells());
+            int[] sub = containing(qp, t, qp.cells());
+            for (int c = 0; c < t.cells(); c++) {
+                int cq = sup[c];
+                if (cq >= 0 && members[q][cq].length > members[target][c].length) {
+                    nested(q, cq, c, false);
+                }
+            }
+            for (int cq = 0; cq < qp.cells(); cq++) {
+                int c = sub[cq];
+                if (c >= 0 && members[target][c].length > members[q][cq].length) {
+                    nested(q, cq, c, true);
+                }
+            }
+            boolean overlapRule = (t.userLayer() || qp.userLayer()) && t.time().equals(qp.time())
+                    && t.subset().equals(qp.subset()) && !t.area().equals(qp.area());
+            if (!overlapRule) {
+                return;
+            }
+            Set<Long> overlaps = new HashSet<>();
+            for (int a = 0; a < set.atoms(); a++) {
+                int c = t.cellOfAtom()[a];
+                int cq = qp.cellOfAtom()[a];
+                if (c >= 0 && cq >= 0 && qp.published()[cq] && isFresh(c) && !hide.contains(c)) {
+                    overlaps.add(LinkedCells.pair(c, cq));
+                }
+            }
+            for (long pr : overlaps) {
+                int c = (int) (pr >>> 32);
+                int cq = (int) pr;
+                if (small(differencePersons(target, c, q, cq)) || small(differencePersons(q, cq, target, c))) {
+                    hideByRule(c);
+                }
+            }
+        }
+
+        /** A nested pair: cell c of the new table and cell cq of q; {@code newIsBig} when c contains cq. */
+        private void nested(int q, int cq, int c, boolean newIsBig) {
+            int bigP = newIsBig ? target : q;
+            int big = newIsBig ? c : cq;
+            int smallP = newIsBig ? q : target;
+            int small = newIsBig ? cq : c;
+            long diff = differencePersons(bigP, big, smallP, small);
+            if (small(diff)) {
+                region(difference(members[bigP][big], ps.get(smallP), small));
+            }
+            if (!isFresh(c) || !ps.get(q).published()[cq]) {
+                return;
+            }
+            long shownDiff = ps.get(bigP).cellPersons()[big] - ps.get(smallP).cellPersons()[small];
+            if (small(diff) || !set.additive() && small(shownDiff)) {
+                hideByRule(c);
+            }
+        }
+
+        private void hideByRule(int c) {
+            if (hide.add(c)) {
+                pairRules++;
+            }
+        }
+
+        private boolean isFresh(int c) {
+            return candidate[c] && !t.published()[c];
+        }
+
+        private long differencePersons(int p1, int c1, int p2, int c2) {
+            if (set.additive()) {
+                long s = 0;
+                int[] of2 = ps.get(p2).cellOfAtom();
+                for (int a : members[p1][c1]) {
+                    if (of2[a] != c2) {
+                        s += set.atomPersons()[a];
+                    }
+                }
+                return s;
+            }
+            Map<Long, Long> in = insideCache.computeIfAbsent(LinkedCells.pair(p1, p2), x -> set.inside().counts(p1, p2));
+            return ps.get(p1).cellPersons()[c1] - in.getOrDefault(LinkedCells.pair(c1, c2), 0L);
+        }
+
+        private boolean small(long persons) {
+            return persons >= 1 && persons < k;
+        }
+
+        private void region(int[] atoms) {
+            if (atoms.length > 0 && seen.add(new Region(atoms))) {
+                regions.add(atoms);
+            }
+        }
+    }
+
+    private record Region(int[] atoms) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Region r && Arrays.equals(atoms, r.atoms);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(atoms);
+        }
+    }
+
+    /** The sorted atoms of every cell of a partition. */
+    static int[][] members(LinkedCells.Partition p, int atoms) {
+        int[] count = new int[p.cells()];
+        for (int a = 0; a < atoms; a++) {
+            int c = p.cellOfAtom()[a];
+            if (c >= 0) {
+                count[c]++;
+            }
+        }
+        int[][] out = new int[p.cells()][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = new int[count[c]];
+        }
+        int[] fill = new int[p.cells()];
+        for (int a = 0; a < atoms; a++) {
+            int c = p.cellOfAtom()[a];
+            if (c >= 0) {
+                out[c][fill[c]++] = a;
+            }
+        }
+        return out;
+    }
+
+    /** For every cell of {@code inner}: the cell of {@code outer} holding all its atoms, or −1. */
+    private static int[] containing(LinkedCells.Partition inner, LinkedCells.Partition outer, int cells) {
+        int[] sup = new int[cells];
+        Arrays.fill(sup, -2);
+        for (int a = 0; a < inner.cellOfAtom().length; a++) {
+            int c = inner.cellOfAtom()[a];
+            if (c < 0) {
+                continue;
+            }
+            int o = outer.cellOfAtom()[a];
+            sup[c] = sup[c] == -2 || sup[c] == o ? o : -1;
+        }
+        for (int c = 0; c < cells; c++) {
+            sup[c] = Math.max(sup[c], -1);
+        }
+        return sup;
+    }
+
+    private static int[] difference(int[] big, LinkedCells.Partition smallP, int small) {
+        return Arrays.stream(big).filter(a -> smallP.cellOfAtom()[a] != small).toArray();
+    }
+
+    private static void join(int[] row, boolean[] covered, UnionFind uf) {
+        for (int a : row) {
+            covered[a] = true;
+            uf.union(row[0], a);
+        }
+    }
+
+    /** Disjoint sets with path halving and union by size. */
+    private static final class UnionFind {
+        private final int[] parent;
+        private final int[] size;
+
+        UnionFind(int n) {
+            parent = new int[n];
+            size = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+                size[i] = 1;
+            }
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra == rb) {
+                return;
+            }
+            if (size[ra] < size[rb]) {
+                int tmp = ra;
+                ra = rb;
+                rb = tmp;
+            }
+            parent[rb] = ra;
+            size[ra] += size[rb];
+        }
+    }
+}
