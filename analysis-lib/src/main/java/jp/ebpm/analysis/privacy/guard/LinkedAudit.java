@@ -84,10 +84,6 @@ public final class LinkedAudit {
         private final int k;
         private final int[][][] members;
         private final Set<Integer> hide = new TreeSet<>();
-        private final List<int[]> regions = new ArrayList<>();
-        private final Set<Region> seen = new HashSet<>();
-        private final Map<Long, Map<Long, Long>> insideCache = new HashMap<>();
-        private int pairRules;
 
         Run(LinkedCells set, int target, boolean[] candidate, int k) {
             this.set = set;
@@ -117,12 +113,8 @@ public final class LinkedAudit {
                     fresh.add(c);
                 }
             }
-            collectCellAndAtomRegions();
-            for (int q = 0; q < ps.size(); q++) {
-                if (q != target) {
-                    pairs(q);
-                }
-            }
+            LinkedRegions found = new LinkedRegions(set, target, candidate, k, members).collect();
+            hide.addAll(found.hide);
             fresh.removeIf(hide::contains);
 
             int n = set.atoms();
@@ -136,7 +128,7 @@ public final class LinkedAudit {
             }
             boolean[] active = new boolean[n];
             List<int[]> live = new ArrayList<>();
-            for (int[] r : regions) {
+            for (int[] r : found.regions) {
                 if (Arrays.stream(r).allMatch(a -> covered[a])) {
                     live.add(r);
                     for (int a : r) {
@@ -176,7 +168,7 @@ public final class LinkedAudit {
             if (!violated.isEmpty()) {
                 rank = greedy(before, fresh, violated, active, uf);
             }
-            return new Outcome(hide, live.size(), legacy, violated.size(), pairRules, rank, n);
+            return new Outcome(hide, live.size(), legacy, violated.size(), found.pairRules, rank, n);
         }
 
         /** Adds the new cells one by one, largest persons first, hiding each whose equation would determine a region. */
@@ -215,129 +207,6 @@ public final class LinkedAudit {
             }
             return b.rank();
         }
-
-        private void collectCellAndAtomRegions() {
-            for (int p = 0; p < ps.size(); p++) {
-                LinkedCells.Partition part = ps.get(p);
-                for (int c = 0; c < part.cells(); c++) {
-                    boolean shown = part.published()[c] || p == target && candidate[c];
-                    if (!shown && small(part.cellPersons()[c])) {
-                        region(members[p][c]);
-                    }
-                }
-            }
-            long[] ap = set.atomPersons();
-            for (int a = 0; a < ap.length; a++) {
-                if (small(ap[a])) {
-                    region(new int[] {a});
-                }
-            }
-        }
-
-        /** Nested and overlapping cells of the new table and grouping q. */
-        private void pairs(int q) {
-            LinkedCells.Partition qp = ps.get(q);
-            int[] sup = containing(t, qp, t.cells());
-            int[] sub = containing(qp, t, qp.cells());
-            for (int c = 0; c < t.cells(); c++) {
-                int cq = sup[c];
-                if (cq >= 0 && members[q][cq].length > members[target][c].length) {
-                    nested(q, cq, c, false);
-                }
-            }
-            for (int cq = 0; cq < qp.cells(); cq++) {
-                int c = sub[cq];
-                if (c >= 0 && members[target][c].length > members[q][cq].length) {
-                    nested(q, cq, c, true);
-                }
-            }
-            boolean overlapRule = (t.userLayer() || qp.userLayer()) && t.time().equals(qp.time())
-                    && t.subset().equals(qp.subset()) && !t.area().equals(qp.area());
-            if (!overlapRule) {
-                return;
-            }
-            Set<Long> overlaps = new HashSet<>();
-            for (int a = 0; a < set.atoms(); a++) {
-                int c = t.cellOfAtom()[a];
-                int cq = qp.cellOfAtom()[a];
-                if (c >= 0 && cq >= 0 && qp.published()[cq] && isFresh(c) && !hide.contains(c)) {
-                    overlaps.add(LinkedCells.pair(c, cq));
-                }
-            }
-            for (long pr : overlaps) {
-                int c = (int) (pr >>> 32);
-                int cq = (int) pr;
-                if (small(differencePersons(target, c, q, cq)) || small(differencePersons(q, cq, target, c))) {
-                    hideByRule(c);
-                }
-            }
-        }
-
-        /** A nested pair: cell c of the new table and cell cq of q; {@code newIsBig} when c contains cq. */
-        private void nested(int q, int cq, int c, boolean newIsBig) {
-            int bigP = newIsBig ? target : q;
-            int big = newIsBig ? c : cq;
-            int smallP = newIsBig ? q : target;
-            int small = newIsBig ? cq : c;
-            long diff = differencePersons(bigP, big, smallP, small);
-            if (small(diff)) {
-                region(difference(members[bigP][big], ps.get(smallP), small));
-            }
-            if (!isFresh(c) || !ps.get(q).published()[cq]) {
-                return;
-            }
-            long shownDiff = ps.get(bigP).cellPersons()[big] - ps.get(smallP).cellPersons()[small];
-            if (small(diff) || !set.additive() && small(shownDiff)) {
-                hideByRule(c);
-            }
-        }
-
-        private void hideByRule(int c) {
-            if (hide.add(c)) {
-                pairRules++;
-            }
-        }
-
-        private boolean isFresh(int c) {
-            return candidate[c] && !t.published()[c];
-        }
-
-        private long differencePersons(int p1, int c1, int p2, int c2) {
-            if (set.additive()) {
-                long s = 0;
-                int[] of2 = ps.get(p2).cellOfAtom();
-                for (int a : members[p1][c1]) {
-                    if (of2[a] != c2) {
-                        s += set.atomPersons()[a];
-                    }
-                }
-                return s;
-            }
-            Map<Long, Long> in = insideCache.computeIfAbsent(LinkedCells.pair(p1, p2), x -> set.inside().counts(p1, p2));
-            return ps.get(p1).cellPersons()[c1] - in.getOrDefault(LinkedCells.pair(c1, c2), 0L);
-        }
-
-        private boolean small(long persons) {
-            return persons >= 1 && persons < k;
-        }
-
-        private void region(int[] atoms) {
-            if (atoms.length > 0 && seen.add(new Region(atoms))) {
-                regions.add(atoms);
-            }
-        }
-    }
-
-    private record Region(int[] atoms) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Region r && Arrays.equals(atoms, r.atoms);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(atoms);
-        }
     }
 
     /** The sorted atoms of every cell of a partition. */
@@ -361,28 +230,6 @@ public final class LinkedAudit {
             }
         }
         return out;
-    }
-
-    /** For every cell of {@code inner}: the cell of {@code outer} holding all its atoms, or −1. */
-    private static int[] containing(LinkedCells.Partition inner, LinkedCells.Partition outer, int cells) {
-        int[] sup = new int[cells];
-        Arrays.fill(sup, -2);
-        for (int a = 0; a < inner.cellOfAtom().length; a++) {
-            int c = inner.cellOfAtom()[a];
-            if (c < 0) {
-                continue;
-            }
-            int o = outer.cellOfAtom()[a];
-            sup[c] = sup[c] == -2 || sup[c] == o ? o : -1;
-        }
-        for (int c = 0; c < cells; c++) {
-            sup[c] = Math.max(sup[c], -1);
-        }
-        return sup;
-    }
-
-    private static int[] difference(int[] big, LinkedCells.Partition smallP, int small) {
-        return Arrays.stream(big).filter(a -> smallP.cellOfAtom()[a] != small).toArray();
     }
 
     private static void join(int[] row, boolean[] covered, UnionFind uf) {

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.guard.LinkedCells;
@@ -26,11 +32,13 @@ import jp.ebpm.analysis.task.Cancellation;
  * while the audit runs, to count the persons of cell differences ({@link LinkedCells.Inside}); it is dropped on
  * {@link #close()}.
  *
- * <p>Pings of one device with the same time stamp at different positions cannot be told apart after area
- * assignment (which keeps device and time only); they are left out of the atoms. Leaving records out makes
- * the check stricter, never weaker: fewer persons per atom and fewer unknowns.
+ * <p>Area assignment ({@link AreaAssigner}) keeps device and time only, so the areas of several layers are
+ * joined by device and time; pings of one device with the same time stamp at different positions are assigned
+ * here instead, point by point.
  */
 final class LinkedAtoms implements AutoCloseable {
+
+    private static final GeometryFactory GF = new GeometryFactory();
 
     private final UnlockedVault vault;
     private final String suffix = Long.toHexString(System.nanoTime());
@@ -84,15 +92,13 @@ final class LinkedAtoms implements AutoCloseable {
         List<String> areaDims = new ArrayList<>();
         Map<String, String> select = new LinkedHashMap<>();
         String from;
-        for (TimeBand b : TimeBand.values()) {
-            if (groupings.stream().anyMatch(g -> g.band() == b)) {
-                select.put(timeDim(b), population ? b.keySql().replace("ts", "(CAST(date AS TIMESTAMP) + to_hours(CAST(hour AS INTEGER)))")
-                        : b.keySql());
-            }
-        }
+        // hour and date of every record: every time band is a function of them, so tables of any band are linked
+        String ts = population ? "(CAST(date AS TIMESTAMP) + to_hours(CAST(hour AS INTEGER)))" : "ts";
+        select.put(T_HOUR, "hour(" + ts + ")");
+        select.put(T_DATE, "CAST(" + ts + " AS DATE)");
         if (population) {
             for (AreaLevel level : List.of(AreaLevel.MESH3, AreaLevel.MESH4)) {
-                if (groupings.stream().anyMatch(g -> g.level() == level)) {
+                if (meshLevels().contains(level)) {
                     int len = level == AreaLevel.MESH3 ? 8 : 9;
                     select.put(areaDim(level, ""), "CASE WHEN length(mesh_code) >= " + len + " THEN substr(mesh_code, 1, " + len + ") END");
                 }
@@ -147,57 +153,151 @@ final class LinkedAtoms implements AutoCloseable {
     }
 
     /**
-     * The pings with the keys of every layer joined by device and time (the assignment keeps no row id), and the
-     * home flag of the layers of residents/visitors tables.
+     * The pings with the area of every layer, joined by device and time (the assignment keeps no row id), and the
+     * home area for the layers of residents/visitors tables. Pings of one device with the same time stamp at
+     * different positions cannot be matched that way: they get their areas here, in Java, by the assignment's
+     * rule (the first area in key order whose polygon holds the point).
      */
-    private String pingsSource(String dataset, Map<String, AreaLayer> layers, Map<String, String> select, Cancellation cancel) {
+    private String pingsSource(String dataset, Map<String, AreaLayer> layers, Map<String, String> select, Cancellation cancel)
+            throws SQLException {
         String ds = Sql.ident(dataset);
-        StringBuilder with = new StringBuilder();
-        StringBuilder joins = new StringBuilder();
-        Map<String, Integer> layerIndex = new LinkedHashMap<>();
-        for (LinkedGrouping g : groupings) {
-            if (g.level().needsLayer()) {
-                layerIndex.putIfAbsent(g.layerSha(), layerIndex.size());
-            }
-        }
         for (AreaLevel level : List.of(AreaLevel.MESH3, AreaLevel.MESH4)) {
-            if (groupings.stream().anyMatch(g -> g.level() == level)) {
+            if (meshLevels().contains(level)) {
                 select.put(areaDim(level, ""), level == AreaLevel.MESH3 ? MeshCodeSql.level3Number("lat", "lon")
                         : MeshCodeSql.level4Number("lat", "lon"));
             }
         }
-        for (Map.Entry<String, Integer> e : layerIndex.entrySet()) {
-            int i = e.getValue();
-            String assigned = AreaAssigner.assign(vault, dataset, layers.get(e.getKey()), cancel);
+        List<String> shas = groupings.stream().filter(g -> g.level().needsLayer()).map(LinkedGrouping::layerSha).distinct().toList();
+        if (shas.isEmpty()) {
+            return ds;
+        }
+        StringBuilder with = new StringBuilder("amb AS (SELECT pid, ts FROM " + ds
+                + " GROUP BY pid, ts HAVING count(DISTINCT lat) > 1 OR count(DISTINCT lon) > 1)");
+        StringBuilder joins = new StringBuilder();
+        StringBuilder areaCols = new StringBuilder();
+        StringBuilder homeJoins = new StringBuilder();
+        for (int i = 0; i < shas.size(); i++) {
+            String sha = shas.get(i);
+            String assigned = AreaAssigner.assign(vault, dataset, layers.get(sha), cancel);
             with.append(", l").append(i).append(" AS (SELECT DISTINCT pid AS l").append(i).append("_pid, ts AS l").append(i)
                     .append("_ts, CAST(area AS VARCHAR) AS l").append(i).append("_area FROM ").append(assigned).append(")");
             joins.append(" LEFT JOIN l").append(i).append(" ON l").append(i).append("_pid = pid AND l").append(i).append("_ts = ts");
-            AreaLevel level = groupings.stream().filter(g -> g.layerSha().equals(e.getKey())).findFirst().orElseThrow().level();
-            select.put(areaDim(level, e.getKey()), "l" + i + "_area");
-            if (groupings.stream().anyMatch(g -> g.layerSha().equals(e.getKey()) && !"aggregate".equals(g.op()))) {
+            areaCols.append(", l").append(i).append("_area");
+            AreaLevel level = groupings.stream().filter(g -> g.layerSha().equals(sha)).findFirst().orElseThrow().level();
+            select.put(areaDim(level, sha), "l" + i + "_area");
+            if (groupings.stream().anyMatch(g -> g.layerSha().equals(sha) && !"aggregate".equals(g.op()) && !"dwell".equals(g.op()))) {
                 with.append(", ").append(LocationQueries.homeSql(assigned, "h" + i));
                 with.append(", hh").append(i).append(" AS (SELECT pid AS h").append(i).append("_pid, CAST(home AS VARCHAR) AS h")
                         .append(i).append("_home FROM h").append(i).append("home)");
-                joins.append(" LEFT JOIN hh").append(i).append(" ON h").append(i).append("_pid = pid");
+                homeJoins.append(" LEFT JOIN hh").append(i).append(" ON h").append(i).append("_pid = pid");
                 select.put("f_" + i, "coalesce(h" + i + "_home = l" + i + "_area, false)");
-                flagOf.put(e.getKey(), "f_" + i);
+                flagOf.put(sha, "f_" + i);
             }
         }
-        if (layerIndex.isEmpty()) {
-            return ds;
-        }
-        // pings of one device and time at different positions cannot be matched to their areas: left out
-        return "(WITH amb AS (SELECT pid, ts FROM " + ds + " GROUP BY pid, ts HAVING count(DISTINCT lat) > 1 OR count(DISTINCT lon) > 1),"
-                + " base AS (SELECT pid, ts, lat, lon FROM " + ds + " ANTI JOIN amb USING (pid, ts))" + with
-                + " SELECT * FROM base" + joins + ")";
+        String amb = ambiguousPings(ds, shas, layers);
+        String cols = "pid, ts, lat, lon" + areaCols;
+        return "(WITH " + with + ", base AS (SELECT " + cols + " FROM (SELECT pid, ts, lat, lon FROM " + ds
+                + " ANTI JOIN amb USING (pid, ts))" + joins + (amb == null ? "" : " UNION ALL SELECT " + cols + " FROM " + amb)
+                + ") SELECT * FROM base" + homeJoins + ")";
     }
 
-    private static String timeDim(TimeBand b) {
-        return "t_" + b.id();
+    /** A table of the ambiguous pings with their area in every layer, or null when there are none. */
+    private String ambiguousPings(String ds, List<String> shas, Map<String, AreaLayer> layers) throws SQLException {
+        try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
+            List<Object[]> pings = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT pid, epoch_us(ts), lat, lon FROM " + ds + " SEMI JOIN (SELECT pid, ts FROM "
+                    + ds + " GROUP BY pid, ts HAVING count(DISTINCT lat) > 1 OR count(DISTINCT lon) > 1) USING (pid, ts)")) {
+                while (rs.next()) {
+                    pings.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)});
+                }
+            }
+            if (pings.isEmpty()) {
+                return null;
+            }
+            String t = table("amb");
+            StringBuilder ddl = new StringBuilder("pid BIGINT, ts TIMESTAMP, lat DOUBLE, lon DOUBLE");
+            List<List<PreparedGeometry>> prepared = new ArrayList<>();
+            for (int i = 0; i < shas.size(); i++) {
+                ddl.append(", l").append(i).append("_area VARCHAR");
+                prepared.add(layers.get(shas.get(i)).areas().stream().map(a -> PreparedGeometryFactory.prepare(a.geometry())).toList());
+            }
+            st.execute("CREATE TABLE " + t + " (" + ddl + ")");
+            try (RowAppender app = RowAppender.open(c, t)) {
+                for (Object[] p : pings) {
+                    app.beginRow().append((long) p[0]).appendEpochMicros((long) p[1]).append((double) p[2]).append((double) p[3]);
+                    Point pt = GF.createPoint(new Coordinate((double) p[3], (double) p[2]));
+                    for (int i = 0; i < shas.size(); i++) {
+                        String key = null;
+                        List<AreaLayer.Area> areas = layers.get(shas.get(i)).areas();
+                        for (int a = 0; a < areas.size() && key == null; a++) {
+                            if (prepared.get(i).get(a).intersects(pt)) {
+                                key = areas.get(a).key();
+                            }
+                        }
+                        app.append(key);
+                    }
+                    app.endRow();
+                }
+            }
+            return t;
+        }
+    }
+
+    private static final String T_HOUR = "t_hour";
+    private static final String T_DATE = "t_date";
+
+    /** The mesh levels of the linked set: those of its tables, and the 1 km mesh whenever the 500 m mesh is there. */
+    private Set<AreaLevel> meshLevels() {
+        Set<AreaLevel> m = new java.util.TreeSet<>();
+        for (LinkedGrouping g : groupings) {
+            if (!g.level().needsLayer()) {
+                m.add(g.level());
+            }
+        }
+        if (m.contains(AreaLevel.MESH4)) {
+            m.add(AreaLevel.MESH3);
+        }
+        return m;
     }
 
     private static String areaDim(AreaLevel level, String sha) {
         return level.needsLayer() ? "a_" + sha.substring(0, 16) : "a_" + level.id();
+    }
+
+    /**
+     * Groupings not released but releasable from the same areas: every time band of every spatial partition of the
+     * set (and the 1 km mesh of 500 m meshes), residents and visitors of the layers of presence tables.
+     */
+    private List<LinkedGrouping> potential() {
+        LinkedGrouping first = groupings.get(0);
+        String aggregate = "dwell".equals(first.op()) ? "dwell" : "aggregate";
+        Set<String> have = new java.util.HashSet<>();
+        groupings.forEach(g -> have.add(g.op() + "|" + g.area() + "|" + g.band()));
+        Map<String, LinkedGrouping> spatial = new LinkedHashMap<>();
+        groupings.forEach(g -> spatial.putIfAbsent(g.area(), g));
+        for (AreaLevel m : meshLevels()) {
+            spatial.putIfAbsent(m.id(), new LinkedGrouping("", aggregate, m, "", false, TimeBand.HOUR, first.population()));
+        }
+        List<LinkedGrouping> candidates = new ArrayList<>();
+        for (LinkedGrouping g : spatial.values()) {
+            for (TimeBand b : TimeBand.values()) {
+                candidates.add(new LinkedGrouping("", aggregate, g.level(), g.layerSha(), g.userLayer(), b, first.population()));
+            }
+        }
+        for (LinkedGrouping g : groupings) {
+            if ("residents".equals(g.op()) || "visitors".equals(g.op())) {
+                for (String who : List.of("residents", "visitors")) {
+                    candidates.add(new LinkedGrouping("", who, g.level(), g.layerSha(), g.userLayer(), TimeBand.HOUR, first.population()));
+                }
+            }
+        }
+        List<LinkedGrouping> out = new ArrayList<>();
+        for (LinkedGrouping g : candidates) {
+            if (have.add(g.op() + "|" + g.area() + "|" + g.band())) {
+                out.add(g);
+            }
+        }
+        return out;
     }
 
     private void read(Statement st, String atoms, List<Set<String>> published, boolean additive) throws SQLException {
@@ -218,27 +318,30 @@ final class LinkedAtoms implements AutoCloseable {
         for (int a = 0; a < n; a++) {
             ap[a] = persons.get(a);
         }
+        List<LinkedGrouping> all = new ArrayList<>(groupings);
+        all.addAll(potential());
+        int hour = dims.indexOf(T_HOUR);
+        int date = dims.indexOf(T_DATE);
         List<LinkedCells.Partition> parts = new ArrayList<>();
-        for (int gi = 0; gi < groupings.size(); gi++) {
-            LinkedGrouping g = groupings.get(gi);
+        for (int gi = 0; gi < all.size(); gi++) {
+            LinkedGrouping g = all.get(gi);
+            boolean real = gi < groupings.size();
             int area = dims.indexOf(areaDim(g.level(), g.layerSha()));
-            int time = dims.indexOf(timeDim(g.band()));
-            String flagDim = flagOf.get(g.layerSha());
-            int flag = "aggregate".equals(g.op()) || "dwell".equals(g.op()) ? -1 : dims.indexOf(flagDim);
+            int flag = "aggregate".equals(g.op()) || "dwell".equals(g.op()) ? -1 : dims.indexOf(flagOf.get(g.layerSha()));
             int[] cellOf = new int[n];
             Map<String, Integer> index = new LinkedHashMap<>();
             for (int a = 0; a < n; a++) {
                 String[] v = dimValues.get(a);
                 boolean in = v[area] != null && (flag < 0 || Boolean.parseBoolean(v[flag]) == "residents".equals(g.op()));
-                cellOf[a] = in ? index.computeIfAbsent(v[area] + "\t" + label(g.band(), v[time]), x -> index.size()) : -1;
+                cellOf[a] = in ? index.computeIfAbsent(v[area] + "\t" + label(g.band(), v[hour], v[date]), x -> index.size()) : -1;
             }
             List<String> keys = List.copyOf(index.keySet());
             boolean[] pub = new boolean[keys.size()];
-            for (int c = 0; c < keys.size(); c++) {
+            for (int c = 0; c < keys.size() && real; c++) {
                 pub[c] = published.get(gi).contains(keys.get(c));
             }
-            parts.add(new LinkedCells.Partition(g.key(), cellOf, keys, new long[keys.size()], pub, g.area(),
-                    g.band().id(), g.subset(), g.userLayer()));
+            parts.add(new LinkedCells.Partition(real ? g.key() : "potential:" + g.op() + "|" + g.area() + "|" + g.band().id(),
+                    cellOf, keys, new long[keys.size()], pub, g.area(), g.band().id(), g.subset(), g.userLayer(), !real));
         }
         if (additive) {
             for (LinkedCells.Partition p : parts) {
@@ -248,21 +351,24 @@ final class LinkedAtoms implements AutoCloseable {
                     }
                 }
             }
-            cells = new LinkedCells(ap, true, parts, (p1, p2) -> Map.of());
+            cells = new LinkedCells(ap, true, parts, regions -> {
+                throw new IllegalStateException("additive persons are summed");
+            });
             return;
         }
         String map = table("cells");
         StringBuilder cols = new StringBuilder("atom INTEGER");
-        for (int gi = 0; gi < parts.size(); gi++) {
+        for (int gi = 0; gi < groupings.size(); gi++) {
             cols.append(", g").append(gi).append(" INTEGER");
         }
         st.execute("CREATE TABLE " + map + " (" + cols + ")");
         try (RowAppender app = RowAppender.open(st.getConnection(), map)) {
             for (int a = 0; a < n; a++) {
                 app.beginRow().append(a);
-                for (LinkedCells.Partition p : parts) {
-                    if (p.cellOfAtom()[a] >= 0) {
-                        app.append(p.cellOfAtom()[a]);
+                for (int gi = 0; gi < groupings.size(); gi++) {
+                    int c = parts.get(gi).cellOfAtom()[a];
+                    if (c >= 0) {
+                        app.append(c);
                     } else {
                         app.appendNull();
                     }
@@ -270,40 +376,56 @@ final class LinkedAtoms implements AutoCloseable {
                 app.endRow();
             }
         }
-        String pidatom = pidAtom;
-        for (int gi = 0; gi < parts.size(); gi++) {
-            try (ResultSet rs = st.executeQuery("SELECT g" + gi + ", count(DISTINCT pid) FROM " + pidatom + " JOIN " + map
+        // exact persons of the released groupings' cells; the potential ones are needed only below k
+        for (int gi = 0; gi < groupings.size(); gi++) {
+            try (ResultSet rs = st.executeQuery("SELECT g" + gi + ", count(DISTINCT pid) FROM " + pidAtom + " JOIN " + map
                     + " USING (atom) WHERE g" + gi + " IS NOT NULL GROUP BY 1")) {
                 while (rs.next()) {
                     parts.get(gi).cellPersons()[rs.getInt(1)] = rs.getLong(2);
                 }
             }
         }
-        cells = new LinkedCells(ap, false, parts, (p1, p2) -> inside(pidatom, map, p1, p2));
+        // the potential groupings' cells are counted by the audit, and only when their atoms leave it open
+        for (LinkedCells.Partition p : parts.subList(groupings.size(), parts.size())) {
+            java.util.Arrays.fill(p.cellPersons(), -1L);
+        }
+        String pidatom = pidAtom;
+        cells = new LinkedCells(ap, false, parts, regions -> regionPersons(pidatom, regions));
     }
 
-    /** Persons of each cell of p1 all of whose records in it lie in one cell of p2, per (cell, cell). */
-    private Map<Long, Long> inside(String pidatom, String map, int p1, int p2) {
-        Map<Long, Long> out = new HashMap<>();
-        String sql = "SELECT c1, s, count(*) FROM (SELECT m.g" + p1 + " AS c1, x.pid, min(m.g" + p2 + ") AS s, max(m.g" + p2
-                + ") AS s2, count(*) AS n, count(m.g" + p2 + ") AS nn FROM " + pidatom + " x JOIN " + map
-                + " m USING (atom) WHERE m.g" + p1 + " IS NOT NULL GROUP BY 1, 2) WHERE s = s2 AND n = nn GROUP BY 1, 2";
-        try (Connection c = vault.memory().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(LinkedCells.pair(rs.getInt(1), rs.getInt(2)), rs.getLong(3));
+    /** Distinct devices of each region (a set of atoms). */
+    private long[] regionPersons(String pidatom, List<int[]> regions) {
+        long[] out = new long[regions.size()];
+        String t = table("regions");
+        try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + t + " (region INTEGER, atom INTEGER)");
+            try (RowAppender app = RowAppender.open(c, t)) {
+                for (int r = 0; r < regions.size(); r++) {
+                    for (int a : regions.get(r)) {
+                        app.beginRow().append(r).append(a).endRow();
+                    }
+                }
             }
+            try (ResultSet rs = st.executeQuery("SELECT region, count(DISTINCT pid) FROM " + pidatom + " JOIN " + t
+                    + " USING (atom) GROUP BY region")) {
+                while (rs.next()) {
+                    out[rs.getInt(1)] = rs.getLong(2);
+                }
+            }
+            st.execute("DROP TABLE " + t);
         } catch (SQLException e) {
             throw new WorkbenchException("The check against earlier releases failed: " + e.getMessage(), e);
         }
         return out;
     }
 
-    /** The table label of a time key as read from DuckDB (hour number, weekend flag, date, first of month). */
-    static String label(TimeBand band, String key) {
+    /** The table label of a record's time (hour number and yyyy-MM-dd date as read from DuckDB) in a band. */
+    static String label(TimeBand band, String hour, String date) {
         return switch (band) {
-            case HOUR, DATE -> key;
-            case WEEKDAY -> Boolean.parseBoolean(key) ? "weekend" : "weekday";
-            case MONTH -> key.substring(0, 7);
+            case HOUR -> hour;
+            case DATE -> date;
+            case WEEKDAY -> java.time.LocalDate.parse(date).getDayOfWeek().getValue() >= 6 ? "weekend" : "weekday";
+            case MONTH -> date.substring(0, 7);
         };
     }
 

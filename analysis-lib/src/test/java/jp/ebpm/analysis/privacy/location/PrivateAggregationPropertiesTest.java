@@ -116,7 +116,7 @@ class PrivateAggregationPropertiesTest {
         }
     }
 
-    private static String area(AreaLevel level, double lat, double lon) {
+    static String area(AreaLevel level, double lat, double lon) {
         switch (level) {
             case WARD -> {
                 for (AreaLayer.Area a : WARDS.areas()) {
@@ -140,7 +140,7 @@ class PrivateAggregationPropertiesTest {
         }
     }
 
-    private static String time(TimeBand band, LocalDateTime t) {
+    static String time(TimeBand band, LocalDateTime t) {
         return switch (band) {
             case HOUR -> Integer.toString(t.getHour());
             case WEEKDAY -> t.getDayOfWeek().getValue() >= 6 ? "weekend" : "weekday";
