@@ -56,6 +56,21 @@ final class EchelonBasis {
         return v;
     }
 
+    /**
+     * Whether a vector lies in the row space. Stops at the first index that no basis row leads: later eliminations
+     * only touch larger indices, so that entry can never vanish (most vectors are decided in a step or two).
+     */
+    boolean contains(SparseRow v) {
+        while (!v.isZero()) {
+            SparseRow b = row(v.idx[0]);
+            if (b == null) {
+                return false;
+            }
+            v = v.combine(b.val[0], v.val[0], b);
+        }
+        return true;
+    }
+
     /** Adds an already reduced, non-zero row. */
     void put(SparseRow reduced) {
         byLead[reduced.lead()] = reduced;

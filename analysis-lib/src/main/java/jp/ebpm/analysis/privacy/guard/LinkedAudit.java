@@ -127,11 +127,11 @@ public final class LinkedAudit {
                 join(members[target][c], covered, uf);
             }
             boolean[] active = new boolean[n];
-            List<int[]> live = new ArrayList<>();
-            for (int[] r : found.regions) {
-                if (Arrays.stream(r).allMatch(a -> covered[a])) {
+            List<LinkedRegions.Region> live = new ArrayList<>();
+            for (LinkedRegions.Region r : found.candidates()) {
+                if (Arrays.stream(r.atoms()).allMatch(a -> covered[a])) {
                     live.add(r);
-                    for (int a : r) {
+                    for (int a : r.atoms()) {
                         active[uf.find(a)] = true;
                     }
                 }
@@ -142,26 +142,31 @@ public final class LinkedAudit {
                     before.add(SparseRow.ones(r));
                 }
             }
-            List<SparseRow> residuals = new ArrayList<>();
-            int legacy = 0;
-            for (int[] r : live) {
-                SparseRow x = before.reduce(SparseRow.ones(r));
-                if (x.isZero()) {
-                    legacy++;
-                } else {
-                    residuals.add(x);
-                }
-            }
             EchelonBasis all = before.overlay();
             for (int c : fresh) {
                 if (active[uf.find(members[target][c][0])]) {
                     all.add(SparseRow.ones(members[target][c]));
                 }
             }
+            // most regions are not determined at all; only the determined ones are counted and reduced in full
+            List<LinkedRegions.Region> determined = new ArrayList<>();
+            for (LinkedRegions.Region r : live) {
+                if (all.contains(SparseRow.ones(r.atoms()))) {
+                    determined.add(r);
+                }
+            }
+            found.count(determined);
+            int legacy = 0;
             List<SparseRow> violated = new ArrayList<>();
-            for (SparseRow x : residuals) {
-                if (all.reduce(x).isZero()) {
-                    violated.add(x);
+            for (LinkedRegions.Region r : determined) {
+                if (!found.small(r)) {
+                    continue;
+                }
+                SparseRow residual = before.reduce(SparseRow.ones(r.atoms()));
+                if (residual.isZero()) {
+                    legacy++;
+                } else {
+                    violated.add(residual);
                 }
             }
             int rank = all.rank();

@@ -2,6 +2,7 @@ package jp.ebpm.analysis.privacy.guard;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,13 +43,15 @@ final class LinkedRegions {
     private final int k;
     private final int[][][] members;
 
+    /** Every region met, with its persons (null: not counted yet, the bounds left it open). */
     private final Map<Region, Long> persons = new LinkedHashMap<>();
-    private final List<Region> ambiguous = new ArrayList<>();
+    /** Cells (of pair rules) whose persons are counted. */
+    private final Map<Region, Long> counted = new HashMap<>();
     private final List<int[]> nestedShown = new ArrayList<>();
+    private final List<Region> nestedRegion = new ArrayList<>();
     private final List<Region[]> overlapShown = new ArrayList<>();
     private final List<int[]> overlapCells = new ArrayList<>();
 
-    final List<int[]> regions = new ArrayList<>();
     final Set<Integer> hide = new TreeSet<>();
     int pairRules;
 
@@ -62,9 +65,8 @@ final class LinkedRegions {
         this.members = members;
     }
 
-    /** Collects every region and applies the pair rules. */
+    /** Collects every region and applies the pair rules (counting the persons they need). */
     LinkedRegions collect() {
-        Set<Region> seen = new HashSet<>();
         for (int p = 0; p < ps.size(); p++) {
             LinkedCells.Partition part = ps.get(p);
             for (int c = 0; c < part.cells(); c++) {
@@ -74,16 +76,15 @@ final class LinkedRegions {
                 }
                 if (part.cellPersons()[c] < 0) {
                     candidateRegion(members[p][c]);
-                } else if (small(part.cellPersons()[c]) && seen.add(new Region(members[p][c]))) {
-                    regions.add(members[p][c]);
+                } else if (small(part.cellPersons()[c])) {
+                    persons.putIfAbsent(new Region(members[p][c]), part.cellPersons()[c]);
                 }
             }
         }
         long[] ap = set.atomPersons();
         for (int a = 0; a < ap.length; a++) {
             if (small(ap[a])) {
-                regions.add(new int[] {a});
-                seen.add(new Region(new int[] {a}));
+                persons.putIfAbsent(new Region(new int[] {a}), ap[a]);
             }
         }
         for (int q = 0; q < ps.size(); q++) {
@@ -93,27 +94,94 @@ final class LinkedRegions {
                 pairs(q);
             }
         }
-        resolve();
-        for (Map.Entry<Region, Long> e : persons.entrySet()) {
-            if (small(e.getValue()) && seen.add(e.getKey())) {
-                regions.add(e.getKey().atoms());
+        List<Region> needed = new ArrayList<>(nestedRegion);
+        overlapShown.forEach(sides -> needed.addAll(Arrays.asList(sides)));
+        if (!set.additive()) {
+            for (int[] n : nestedShown) {
+                needed.add(cellRegion(n[0], n[1]));
+                needed.add(cellRegion(n[2], n[3]));
             }
         }
-        for (int[] n : nestedShown) {
+        count(needed);
+        for (int i = 0; i < nestedShown.size(); i++) {
             // {big partition, big cell, small partition, small cell, new cell}
-            long diff = persons.get(new Region(difference(members[n[0]][n[1]], ps.get(n[2]), n[3])));
-            long shownDiff = ps.get(n[0]).cellPersons()[n[1]] - ps.get(n[2]).cellPersons()[n[3]];
+            int[] n = nestedShown.get(i);
+            long diff = personsOf(nestedRegion.get(i));
+            long shownDiff = set.additive() ? diff : cellPersons(n[0], n[1]) - cellPersons(n[2], n[3]);
             if (small(diff) || !set.additive() && small(shownDiff)) {
                 hideByRule(n[4]);
             }
         }
         for (int i = 0; i < overlapShown.size(); i++) {
             Region[] sides = overlapShown.get(i);
-            if (small(persons.get(sides[0])) || small(persons.get(sides[1]))) {
+            if (small(personsOf(sides[0])) || small(personsOf(sides[1]))) {
                 hideByRule(overlapCells.get(i)[0]);
             }
         }
         return this;
+    }
+
+    /** The regions that hold, or may hold, 1 to k−1 persons (the others are known to be safe). */
+    List<Region> candidates() {
+        List<Region> out = new ArrayList<>();
+        persons.forEach((r, n) -> {
+            if (n == null || small(n)) {
+                out.add(r);
+            }
+        });
+        return out;
+    }
+
+    /** Counts the persons of the regions (and cells) not counted yet, in one query. */
+    void count(List<Region> regions) {
+        List<Region> ask = new ArrayList<>();
+        Set<Region> asked = new HashSet<>();
+        for (Region r : regions) {
+            if (r == null) {
+                continue;
+            }
+            if (counted.containsKey(r) && counted.get(r) == null && persons.get(r) != null) {
+                counted.put(r, persons.get(r));
+            }
+            boolean open = persons.containsKey(r) && persons.get(r) == null || counted.containsKey(r) && counted.get(r) == null;
+            if (open && asked.add(r)) {
+                ask.add(r);
+            }
+        }
+        if (ask.isEmpty()) {
+            return;
+        }
+        long[] n = set.regionPersons().persons(ask.stream().map(Region::atoms).toList());
+        for (int i = 0; i < n.length; i++) {
+            Region r = ask.get(i);
+            if (persons.containsKey(r)) {
+                persons.put(r, n[i]);
+            }
+            if (counted.containsKey(r)) {
+                counted.put(r, n[i]);
+            }
+        }
+    }
+
+    /** A cell whose persons are not known yet, to be counted with {@link #count} (null when they are known). */
+    private Region cellRegion(int p, int c) {
+        if (ps.get(p).cellPersons()[c] >= 0) {
+            return null;
+        }
+        Region r = new Region(members[p][c]);
+        counted.putIfAbsent(r, null);
+        return r;
+    }
+
+    /** The exact persons of a cell (after {@link #count}). */
+    private long cellPersons(int p, int c) {
+        long known = ps.get(p).cellPersons()[c];
+        return known >= 0 ? known : counted.get(new Region(members[p][c]));
+    }
+
+    /** Whether a counted region holds 1 to k−1 persons. */
+    boolean small(Region r) {
+        return small(personsOf(r));
     }
 
     private void hideByRule(int c) {
@@ -132,49 +200,96 @@ final class LinkedRegions {
 
     /**
      * The subtraction regions of partition a against partition b: for each cell of a, the cell minus the cells
-     * of b inside it, and the cells of b meeting it minus the cells of a inside their union.
+     * of b inside it, and the cells of b meeting it minus the cells of a inside their union. A region holding an
+     * atom of k or more persons cannot be small and is dropped while it is scanned, before it is built.
      */
     private void differences(int a, int b) {
-        int[] ofA = ps.get(a).cellOfAtom();
-        int[] ofB = ps.get(b).cellOfAtom();
-        int[] insideA = containing(ps.get(b), ps.get(a), ps.get(b).cells()); // the a-cell holding each b-cell, or −1
-        for (int c = 0; c < ps.get(a).cells(); c++) {
-            int cell = c;
+        LinkedCells.Partition pa = ps.get(a);
+        LinkedCells.Partition pb = ps.get(b);
+        int[] ofA = pa.cellOfAtom();
+        int[] ofB = pb.cellOfAtom();
+        long[] ap = set.atomPersons();
+        int[] insideA = containing(pb, pa, pb.cells()); // the a-cell holding each b-cell, or −1
+        for (int c = 0; c < pa.cells(); c++) {
             int[] own = members[a][c];
-            // c minus the b-cells inside it
-            int[] rest = Arrays.stream(own).filter(x -> ofB[x] < 0 || insideA[ofB[x]] != cell).toArray();
-            if (rest.length > 0 && rest.length < own.length) {
-                candidateRegion(rest);
-            }
-            // the b-cells meeting c, minus the a-cells inside their union
-            Set<Integer> meet = new TreeSet<>();
+            int rest = 0;
+            long max = 0;
             for (int x : own) {
-                if (ofB[x] >= 0) {
-                    meet.add(ofB[x]);
+                if (ofB[x] < 0 || insideA[ofB[x]] != c) {
+                    rest++;
+                    max = Math.max(max, ap[x]);
+                }
+            }
+            if (rest > 0 && rest < own.length && max < k) {
+                int cell = c;
+                candidateRegion(Arrays.stream(own).filter(x -> ofB[x] < 0 || insideA[ofB[x]] != cell).toArray());
+            }
+        }
+        int[] stampB = new int[pb.cells()];
+        int[] stampA = new int[pa.cells()];
+        int[] countA = new int[pa.cells()];
+        Set<String> done = new HashSet<>();
+        int gen = 0;
+        for (int c = 0; c < pa.cells(); c++) {
+            gen++;
+            List<Integer> meet = new ArrayList<>();
+            for (int x : members[a][c]) {
+                int cb = ofB[x];
+                if (cb >= 0 && stampB[cb] != gen) {
+                    stampB[cb] = gen;
+                    meet.add(cb);
                 }
             }
             if (meet.isEmpty()) {
                 continue;
             }
-            List<Integer> union = new ArrayList<>();
-            Set<Integer> touchedA = new LinkedHashSet<>();
+            meet.sort(null);
+            if (!done.add(meet.toString())) {
+                continue; // the same union as for an earlier cell
+            }
+            int size = 0;
             for (int cb : meet) {
                 for (int x : members[b][cb]) {
-                    union.add(x);
-                    touchedA.add(ofA[x]);
+                    size++;
+                    int ca = ofA[x];
+                    if (ca >= 0) {
+                        if (stampA[ca] != gen) {
+                            stampA[ca] = gen;
+                            countA[ca] = 0;
+                        }
+                        countA[ca]++;
+                    }
                 }
             }
-            Set<Integer> insideUnion = new HashSet<>();
-            for (int ca : touchedA) {
-                if (ca >= 0 && Arrays.stream(members[a][ca]).allMatch(x -> ofB[x] >= 0 && meet.contains(ofB[x]))) {
-                    insideUnion.add(ca);
+            int diff = 0;
+            boolean big = false;
+            for (int i = 0; i < meet.size() && !big; i++) {
+                for (int x : members[b][meet.get(i)]) {
+                    int ca = ofA[x];
+                    if (ca < 0 || countA[ca] != members[a][ca].length) {
+                        diff++;
+                        if (ap[x] >= k) {
+                            big = true;
+                            break;
+                        }
+                    }
                 }
             }
-            int[] diff = union.stream().mapToInt(Integer::intValue).filter(x -> ofA[x] < 0 || !insideUnion.contains(ofA[x]))
-                    .sorted().toArray();
-            if (diff.length > 0 && diff.length < union.size()) {
-                candidateRegion(diff);
+            if (big || diff == 0 || diff == size) {
+                continue;
             }
+            int[] region = new int[diff];
+            int n = 0;
+            for (int cb : meet) {
+                for (int x : members[b][cb]) {
+                    int ca = ofA[x];
+                    if (ca < 0 || countA[ca] != members[a][ca].length) {
+                        region[n++] = x;
+                    }
+                }
+            }
+            Arrays.sort(region);
+            candidateRegion(region);
         }
     }
 
@@ -186,14 +301,14 @@ final class LinkedRegions {
         for (int c = 0; c < t.cells(); c++) {
             int cq = sup[c];
             if (cq >= 0 && fresh(c) && qp.published()[cq] && members[q][cq].length > members[target][c].length) {
-                candidateRegion(difference(members[q][cq], t, c));
+                nestedRegion.add(differenceRegion(members[q][cq], t, c));
                 nestedShown.add(new int[] {q, cq, target, c, c});
             }
         }
         for (int cq = 0; cq < qp.cells(); cq++) {
             int c = sub[cq];
             if (c >= 0 && fresh(c) && qp.published()[cq] && members[target][c].length > members[q][cq].length) {
-                candidateRegion(difference(members[target][c], qp, cq));
+                nestedRegion.add(differenceRegion(members[target][c], qp, cq));
                 nestedShown.add(new int[] {target, c, q, cq, c});
             }
         }
@@ -213,45 +328,52 @@ final class LinkedRegions {
         for (long pr : overlaps) {
             int c = (int) (pr >>> 32);
             int cq = (int) pr;
-            Region one = candidateRegion(difference(members[target][c], qp, cq));
-            Region two = candidateRegion(difference(members[q][cq], t, c));
+            Region one = differenceRegion(members[target][c], qp, cq);
+            Region two = differenceRegion(members[q][cq], t, c);
             overlapShown.add(new Region[] {one, two});
             overlapCells.add(new int[] {c, cq});
         }
     }
 
-    /** Registers a region whose persons are needed; bounds decide when they can. */
-    private Region candidateRegion(int[] atoms) {
-        Region r = new Region(atoms);
-        if (persons.containsKey(r)) {
-            return r;
+    /**
+     * The region {@code big − small} registered for counting, or null when it holds an atom of k or more persons
+     * (then it is not small and is not built).
+     */
+    private Region differenceRegion(int[] big, LinkedCells.Partition smallP, int small) {
+        int[] of = smallP.cellOfAtom();
+        for (int a : big) {
+            if (of[a] != small && set.atomPersons()[a] >= k) {
+                return null;
+            }
         }
+        int[] diff = difference(big, smallP, small);
+        return diff.length == 0 ? null : candidateRegion(diff);
+    }
+
+    /** The persons of a counted region (k when it was not built because it holds a large atom). */
+    private long personsOf(Region r) {
+        return r == null ? k : persons.get(r);
+    }
+
+    /**
+     * Registers a region whose persons are needed; bounds decide when they can. Returns null, without registering
+     * it, when an atom alone has k or more persons (then the region cannot be small).
+     */
+    private Region candidateRegion(int[] atoms) {
         long sum = 0;
         long max = 0;
         for (int a : atoms) {
             sum += set.atomPersons()[a];
             max = Math.max(max, set.atomPersons()[a]);
         }
-        if (set.additive() || sum < k) {
-            persons.put(r, sum);
-        } else if (max >= k) {
-            persons.put(r, max);
-        } else {
-            persons.put(r, null);
-            ambiguous.add(r);
+        if (!set.additive() && max >= k || set.additive() && sum >= k) {
+            return null;
+        }
+        Region r = new Region(atoms);
+        if (!persons.containsKey(r)) {
+            persons.put(r, set.additive() || sum < k ? Long.valueOf(sum) : null);
         }
         return r;
-    }
-
-    private void resolve() {
-        if (ambiguous.isEmpty()) {
-            return;
-        }
-        long[] n = set.regionPersons().persons(ambiguous.stream().map(Region::atoms).toList());
-        for (int i = 0; i < n.length; i++) {
-            persons.put(ambiguous.get(i), n[i]);
-        }
-        ambiguous.clear();
     }
 
     /** For every cell of {@code inner}: the cell of {@code outer} holding all its atoms, or −1. */

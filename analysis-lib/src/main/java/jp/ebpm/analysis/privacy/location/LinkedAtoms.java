@@ -26,27 +26,22 @@ import jp.ebpm.analysis.task.Cancellation;
 
 /**
  * Computes the atoms of a linked set in the vault's in-memory DuckDB: every record (ping, stay, population row)
- * gets the key of each spatial partition (area of each layer, 1 km / 500 m mesh), each time band and, for
- * residents/visitors, whether the area is the device's home area; an atom is a distinct combination of these
- * keys that holds at least one record. For distinct-person families the table {@code (pid, atom)} stays in memory
- * while the audit runs, to count the persons of cell differences ({@link LinkedCells.Inside}); it is dropped on
- * {@link #close()}.
- *
- * <p>Area assignment ({@link AreaAssigner}) keeps device and time only, so the areas of several layers are
- * joined by device and time; pings of one device with the same time stamp at different positions are assigned
- * here instead, point by point.
+ * gets the key of each spatial partition, its hour and date and, for residents/visitors, whether the area is the
+ * device's home ({@link LinkedSource}); an atom is a distinct combination of these keys that holds at least one
+ * record, identified by a 63-bit hash of the keys (checked for collisions). For distinct-person families the table
+ * {@code (pid, atom hash)} stays in memory while the audit runs, to count the persons of unions of atoms
+ * ({@link LinkedCells.RegionPersons}); it is dropped on {@link #close()}.
  */
 final class LinkedAtoms implements AutoCloseable {
-
-    private static final GeometryFactory GF = new GeometryFactory();
 
     private final UnlockedVault vault;
     private final String suffix = Long.toHexString(System.nanoTime());
     private final List<String> tables = new ArrayList<>();
     private final List<LinkedGrouping> groupings;
     private final List<String> dims = new ArrayList<>();
-    private final Map<String, String> flagOf = new HashMap<>();
-    private String pidAtom;
+    private LinkedSource source;
+    private String personAtoms;
+    private long[] atomHash;
     private LinkedCells cells;
 
     private LinkedAtoms(UnlockedVault vault, List<LinkedGrouping> groupings) {
@@ -75,6 +70,10 @@ final class LinkedAtoms implements AutoCloseable {
         }
     }
 
+    /**
+     * The linked set. The persons of the released groupings' cells are −1 (not counted: the audit counts those
+     * it needs, and the caller may fill in the new table's own counts).
+     */
     LinkedCells cells() {
         return cells;
     }
@@ -88,180 +87,49 @@ final class LinkedAtoms implements AutoCloseable {
     private void compute(String dataset, Map<String, AreaLayer> layers, List<Set<String>> published, Cancellation cancel)
             throws SQLException {
         boolean population = groupings.get(0).population();
-        String family = groupings.get(0).family();
-        List<String> areaDims = new ArrayList<>();
-        Map<String, String> select = new LinkedHashMap<>();
-        String from;
-        // hour and date of every record: every time band is a function of them, so tables of any band are linked
-        String ts = population ? "(CAST(date AS TIMESTAMP) + to_hours(CAST(hour AS INTEGER)))" : "ts";
-        select.put(T_HOUR, "hour(" + ts + ")");
-        select.put(T_DATE, "CAST(" + ts + " AS DATE)");
-        if (population) {
-            for (AreaLevel level : List.of(AreaLevel.MESH3, AreaLevel.MESH4)) {
-                if (meshLevels().contains(level)) {
-                    int len = level == AreaLevel.MESH3 ? 8 : 9;
-                    select.put(areaDim(level, ""), "CASE WHEN length(mesh_code) >= " + len + " THEN substr(mesh_code, 1, " + len + ") END");
-                }
-            }
-            from = Sql.ident(dataset);
-        } else if (family.startsWith("dwell@")) {
-            String sha = groupings.get(0).layerSha();
-            String assigned = AreaAssigner.assign(vault, dataset, layers.get(sha), cancel);
-            select.put(areaDim(groupings.get(0).level(), sha), "CAST(area AS VARCHAR)");
-            from = "(" + LocationQueries.staysSql(assigned) + " SELECT pid, area, t0 AS ts FROM stays)";
-        } else {
-            from = pingsSource(dataset, layers, select, cancel);
-        }
-        for (String d : select.keySet()) {
-            dims.add(d);
-            if (d.startsWith("a_")) {
-                areaDims.add(d);
-            }
-        }
+        source = new LinkedSource(vault, dataset, groupings, layers, cancel, tables);
+        String from = source.sql();
+        dims.addAll(source.dims.keySet());
+        List<String> areaDims = dims.stream().filter(d -> d.startsWith("a_")).toList();
         String dimList = String.join(", ", dims);
+        StringBuilder sel = new StringBuilder();
+        source.dims.forEach((name, expr) -> sel.append(sel.length() == 0 ? "" : ", ").append(expr).append(" AS ").append(name));
+        String covered = areaDims.isEmpty() ? "" : " WHERE " + String.join(" OR ", areaDims.stream().map(d -> d + " IS NOT NULL").toList());
+        String hash = "CAST(hash(" + dimList + ") >> 1 AS BIGINT)";
         String atoms = table("atoms");
         try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
-            StringBuilder sel = new StringBuilder();
-            select.forEach((name, expr) -> sel.append(sel.length() == 0 ? "" : ", ").append(expr).append(" AS ").append(name));
-            String covered = areaDims.isEmpty() ? "" : " WHERE " + String.join(" OR ", areaDims.stream().map(d -> d + " IS NOT NULL").toList());
             if (population) {
-                st.execute("CREATE TABLE " + atoms + " AS SELECT row_number() OVER (ORDER BY " + order() + ") - 1 AS atom, *"
-                        + " FROM (SELECT " + dimList + ", CAST(round(sum(population)) AS BIGINT) AS persons FROM (SELECT "
-                        + sel + ", population FROM " + from + ")" + covered + " GROUP BY ALL)");
+                st.execute("CREATE TABLE " + atoms + " AS SELECT " + dimList + ", " + hash + " AS h, CAST(round(sum(population)) AS BIGINT)"
+                        + " AS persons FROM (SELECT " + sel + ", population FROM " + from + ")" + covered + " GROUP BY ALL");
             } else {
-                String pa = table("pa");
-                st.execute("CREATE TABLE " + pa + " AS SELECT DISTINCT * FROM (SELECT pid, " + sel + " FROM " + from + ")" + covered);
+                personAtoms = table("pa");
+                st.execute("CREATE TABLE " + personAtoms + " AS SELECT DISTINCT pid, " + dimList + ", " + hash + " AS h FROM (SELECT pid, "
+                        + sel + " FROM " + from + ")" + covered);
                 cancel.check();
-                st.execute("CREATE TABLE " + atoms + " AS SELECT row_number() OVER (ORDER BY " + order() + ") - 1 AS atom, *"
-                        + " FROM (SELECT " + dimList + ", count(*) AS persons FROM " + pa + " GROUP BY ALL)");
-                StringBuilder on = new StringBuilder();
-                for (String d : dims) {
-                    on.append(on.length() == 0 ? "" : " AND ").append("p.").append(d).append(" IS NOT DISTINCT FROM a.").append(d);
+                st.execute("CREATE TABLE " + atoms + " AS SELECT " + dimList + ", h, count(*) AS persons FROM " + personAtoms + " GROUP BY ALL");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) - count(DISTINCT h) FROM " + atoms)) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    renumber(st, atoms);
                 }
-                pidAtom = table("pidatom");
-                st.execute("CREATE TABLE " + pidAtom + " AS SELECT p.pid, a.atom FROM " + pa + " p JOIN " + atoms
-                        + " a ON " + on);
-                st.execute("DROP TABLE " + pa);
             }
             cancel.check();
             read(st, atoms, published, population);
         }
     }
 
-    private String order() {
-        return String.join(", ", dims.stream().map(d -> d + " NULLS FIRST").toList());
-    }
-
-    /**
-     * The pings with the area of every layer, joined by device and time (the assignment keeps no row id), and the
-     * home area for the layers of residents/visitors tables. Pings of one device with the same time stamp at
-     * different positions cannot be matched that way: they get their areas here, in Java, by the assignment's
-     * rule (the first area in key order whose polygon holds the point).
-     */
-    private String pingsSource(String dataset, Map<String, AreaLayer> layers, Map<String, String> select, Cancellation cancel)
-            throws SQLException {
-        String ds = Sql.ident(dataset);
-        for (AreaLevel level : List.of(AreaLevel.MESH3, AreaLevel.MESH4)) {
-            if (meshLevels().contains(level)) {
-                select.put(areaDim(level, ""), level == AreaLevel.MESH3 ? MeshCodeSql.level3Number("lat", "lon")
-                        : MeshCodeSql.level4Number("lat", "lon"));
+    /** Two atoms share a hash (a chance of about 1 in 10^7 for a million atoms): number them instead. */
+    private void renumber(Statement st, String atoms) throws SQLException {
+        st.execute("CREATE OR REPLACE TABLE " + atoms + " AS SELECT * EXCLUDE (h), row_number() OVER () AS h FROM " + atoms);
+        if (personAtoms != null) {
+            StringBuilder on = new StringBuilder();
+            for (String d : dims) {
+                on.append(on.length() == 0 ? "" : " AND ").append("p.").append(d).append(" IS NOT DISTINCT FROM a.").append(d);
             }
+            st.execute("CREATE OR REPLACE TABLE " + personAtoms + " AS SELECT p.* EXCLUDE (h), a.h FROM " + personAtoms + " p JOIN "
+                    + atoms + " a ON " + on);
         }
-        List<String> shas = groupings.stream().filter(g -> g.level().needsLayer()).map(LinkedGrouping::layerSha).distinct().toList();
-        if (shas.isEmpty()) {
-            return ds;
-        }
-        StringBuilder with = new StringBuilder("amb AS (SELECT pid, ts FROM " + ds
-                + " GROUP BY pid, ts HAVING count(DISTINCT lat) > 1 OR count(DISTINCT lon) > 1)");
-        StringBuilder joins = new StringBuilder();
-        StringBuilder areaCols = new StringBuilder();
-        StringBuilder homeJoins = new StringBuilder();
-        for (int i = 0; i < shas.size(); i++) {
-            String sha = shas.get(i);
-            String assigned = AreaAssigner.assign(vault, dataset, layers.get(sha), cancel);
-            with.append(", l").append(i).append(" AS (SELECT DISTINCT pid AS l").append(i).append("_pid, ts AS l").append(i)
-                    .append("_ts, CAST(area AS VARCHAR) AS l").append(i).append("_area FROM ").append(assigned).append(")");
-            joins.append(" LEFT JOIN l").append(i).append(" ON l").append(i).append("_pid = pid AND l").append(i).append("_ts = ts");
-            areaCols.append(", l").append(i).append("_area");
-            AreaLevel level = groupings.stream().filter(g -> g.layerSha().equals(sha)).findFirst().orElseThrow().level();
-            select.put(areaDim(level, sha), "l" + i + "_area");
-            if (groupings.stream().anyMatch(g -> g.layerSha().equals(sha) && !"aggregate".equals(g.op()) && !"dwell".equals(g.op()))) {
-                with.append(", ").append(LocationQueries.homeSql(assigned, "h" + i));
-                with.append(", hh").append(i).append(" AS (SELECT pid AS h").append(i).append("_pid, CAST(home AS VARCHAR) AS h")
-                        .append(i).append("_home FROM h").append(i).append("home)");
-                homeJoins.append(" LEFT JOIN hh").append(i).append(" ON h").append(i).append("_pid = pid");
-                select.put("f_" + i, "coalesce(h" + i + "_home = l" + i + "_area, false)");
-                flagOf.put(sha, "f_" + i);
-            }
-        }
-        String amb = ambiguousPings(ds, shas, layers);
-        String cols = "pid, ts, lat, lon" + areaCols;
-        return "(WITH " + with + ", base AS (SELECT " + cols + " FROM (SELECT pid, ts, lat, lon FROM " + ds
-                + " ANTI JOIN amb USING (pid, ts))" + joins + (amb == null ? "" : " UNION ALL SELECT " + cols + " FROM " + amb)
-                + ") SELECT * FROM base" + homeJoins + ")";
-    }
-
-    /** A table of the ambiguous pings with their area in every layer, or null when there are none. */
-    private String ambiguousPings(String ds, List<String> shas, Map<String, AreaLayer> layers) throws SQLException {
-        try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
-            List<Object[]> pings = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT pid, epoch_us(ts), lat, lon FROM " + ds + " SEMI JOIN (SELECT pid, ts FROM "
-                    + ds + " GROUP BY pid, ts HAVING count(DISTINCT lat) > 1 OR count(DISTINCT lon) > 1) USING (pid, ts)")) {
-                while (rs.next()) {
-                    pings.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)});
-                }
-            }
-            if (pings.isEmpty()) {
-                return null;
-            }
-            String t = table("amb");
-            StringBuilder ddl = new StringBuilder("pid BIGINT, ts TIMESTAMP, lat DOUBLE, lon DOUBLE");
-            List<List<PreparedGeometry>> prepared = new ArrayList<>();
-            for (int i = 0; i < shas.size(); i++) {
-                ddl.append(", l").append(i).append("_area VARCHAR");
-                prepared.add(layers.get(shas.get(i)).areas().stream().map(a -> PreparedGeometryFactory.prepare(a.geometry())).toList());
-            }
-            st.execute("CREATE TABLE " + t + " (" + ddl + ")");
-            try (RowAppender app = RowAppender.open(c, t)) {
-                for (Object[] p : pings) {
-                    app.beginRow().append((long) p[0]).appendEpochMicros((long) p[1]).append((double) p[2]).append((double) p[3]);
-                    Point pt = GF.createPoint(new Coordinate((double) p[3], (double) p[2]));
-                    for (int i = 0; i < shas.size(); i++) {
-                        String key = null;
-                        List<AreaLayer.Area> areas = layers.get(shas.get(i)).areas();
-                        for (int a = 0; a < areas.size() && key == null; a++) {
-                            if (prepared.get(i).get(a).intersects(pt)) {
-                                key = areas.get(a).key();
-                            }
-                        }
-                        app.append(key);
-                    }
-                    app.endRow();
-                }
-            }
-            return t;
-        }
-    }
-
-    private static final String T_HOUR = "t_hour";
-    private static final String T_DATE = "t_date";
-
-    /** The mesh levels of the linked set: those of its tables, and the 1 km mesh whenever the 500 m mesh is there. */
-    private Set<AreaLevel> meshLevels() {
-        Set<AreaLevel> m = new java.util.TreeSet<>();
-        for (LinkedGrouping g : groupings) {
-            if (!g.level().needsLayer()) {
-                m.add(g.level());
-            }
-        }
-        if (m.contains(AreaLevel.MESH4)) {
-            m.add(AreaLevel.MESH3);
-        }
-        return m;
-    }
-
-    private static String areaDim(AreaLevel level, String sha) {
-        return level.needsLayer() ? "a_" + sha.substring(0, 16) : "a_" + level.id();
     }
 
     /**
@@ -275,7 +143,7 @@ final class LinkedAtoms implements AutoCloseable {
         groupings.forEach(g -> have.add(g.op() + "|" + g.area() + "|" + g.band()));
         Map<String, LinkedGrouping> spatial = new LinkedHashMap<>();
         groupings.forEach(g -> spatial.putIfAbsent(g.area(), g));
-        for (AreaLevel m : meshLevels()) {
+        for (AreaLevel m : source.meshLevels()) {
             spatial.putIfAbsent(m.id(), new LinkedGrouping("", aggregate, m, "", false, TimeBand.HOUR, first.population()));
         }
         List<LinkedGrouping> candidates = new ArrayList<>();
@@ -303,7 +171,9 @@ final class LinkedAtoms implements AutoCloseable {
     private void read(Statement st, String atoms, List<Set<String>> published, boolean additive) throws SQLException {
         List<String[]> dimValues = new ArrayList<>();
         List<Long> persons = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", dims) + ", persons FROM " + atoms + " ORDER BY atom")) {
+        List<Long> hashes = new ArrayList<>();
+        String order = String.join(", ", dims.stream().map(d -> d + " NULLS FIRST").toList());
+        try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", dims) + ", persons, h FROM " + atoms + " ORDER BY " + order)) {
             while (rs.next()) {
                 String[] v = new String[dims.size()];
                 for (int i = 0; i < v.length; i++) {
@@ -311,29 +181,35 @@ final class LinkedAtoms implements AutoCloseable {
                 }
                 dimValues.add(v);
                 persons.add(rs.getLong(dims.size() + 1));
+                hashes.add(rs.getLong(dims.size() + 2));
             }
         }
         int n = dimValues.size();
         long[] ap = new long[n];
+        atomHash = new long[n];
         for (int a = 0; a < n; a++) {
             ap[a] = persons.get(a);
+            atomHash[a] = hashes.get(a);
         }
         List<LinkedGrouping> all = new ArrayList<>(groupings);
         all.addAll(potential());
-        int hour = dims.indexOf(T_HOUR);
-        int date = dims.indexOf(T_DATE);
+        int hour = dims.indexOf(LinkedSource.T_HOUR);
+        int date = dims.indexOf(LinkedSource.T_DATE);
         List<LinkedCells.Partition> parts = new ArrayList<>();
+        Map<String, String> labels = new java.util.HashMap<>();
         for (int gi = 0; gi < all.size(); gi++) {
             LinkedGrouping g = all.get(gi);
             boolean real = gi < groupings.size();
-            int area = dims.indexOf(areaDim(g.level(), g.layerSha()));
-            int flag = "aggregate".equals(g.op()) || "dwell".equals(g.op()) ? -1 : dims.indexOf(flagOf.get(g.layerSha()));
+            int area = dims.indexOf(LinkedSource.areaDim(g.level(), g.layerSha()));
+            int flag = "aggregate".equals(g.op()) || "dwell".equals(g.op()) ? -1 : dims.indexOf(source.flagOf.get(g.layerSha()));
             int[] cellOf = new int[n];
             Map<String, Integer> index = new LinkedHashMap<>();
             for (int a = 0; a < n; a++) {
                 String[] v = dimValues.get(a);
                 boolean in = v[area] != null && (flag < 0 || Boolean.parseBoolean(v[flag]) == "residents".equals(g.op()));
-                cellOf[a] = in ? index.computeIfAbsent(v[area] + "\t" + label(g.band(), v[hour], v[date]), x -> index.size()) : -1;
+                String time = g.band() == TimeBand.HOUR ? v[hour]
+                        : labels.computeIfAbsent(g.band().id() + v[date], x -> label(g.band(), v[hour], v[date]));
+                cellOf[a] = in ? index.computeIfAbsent(v[area] + "\t" + time, x -> index.size()) : -1;
             }
             List<String> keys = List.copyOf(index.keySet());
             boolean[] pub = new boolean[keys.size()];
@@ -356,58 +232,28 @@ final class LinkedAtoms implements AutoCloseable {
             });
             return;
         }
-        String map = table("cells");
-        StringBuilder cols = new StringBuilder("atom INTEGER");
-        for (int gi = 0; gi < groupings.size(); gi++) {
-            cols.append(", g").append(gi).append(" INTEGER");
-        }
-        st.execute("CREATE TABLE " + map + " (" + cols + ")");
-        try (RowAppender app = RowAppender.open(st.getConnection(), map)) {
-            for (int a = 0; a < n; a++) {
-                app.beginRow().append(a);
-                for (int gi = 0; gi < groupings.size(); gi++) {
-                    int c = parts.get(gi).cellOfAtom()[a];
-                    if (c >= 0) {
-                        app.append(c);
-                    } else {
-                        app.appendNull();
-                    }
-                }
-                app.endRow();
-            }
-        }
-        // exact persons of the released groupings' cells; the potential ones are needed only below k
-        for (int gi = 0; gi < groupings.size(); gi++) {
-            try (ResultSet rs = st.executeQuery("SELECT g" + gi + ", count(DISTINCT pid) FROM " + pidAtom + " JOIN " + map
-                    + " USING (atom) WHERE g" + gi + " IS NOT NULL GROUP BY 1")) {
-                while (rs.next()) {
-                    parts.get(gi).cellPersons()[rs.getInt(1)] = rs.getLong(2);
-                }
-            }
-        }
-        // the potential groupings' cells are counted by the audit, and only when their atoms leave it open
-        for (LinkedCells.Partition p : parts.subList(groupings.size(), parts.size())) {
+        // persons of the released groupings' cells are counted by the audit when it needs them (most cells never)
+        for (LinkedCells.Partition p : parts) {
             java.util.Arrays.fill(p.cellPersons(), -1L);
         }
-        String pidatom = pidAtom;
-        cells = new LinkedCells(ap, false, parts, regions -> regionPersons(pidatom, regions));
+        cells = new LinkedCells(ap, false, parts, this::regionPersons);
     }
 
     /** Distinct devices of each region (a set of atoms). */
-    private long[] regionPersons(String pidatom, List<int[]> regions) {
+    private long[] regionPersons(List<int[]> regions) {
         long[] out = new long[regions.size()];
         String t = table("regions");
         try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE " + t + " (region INTEGER, atom INTEGER)");
+            st.execute("CREATE TABLE " + t + " (region INTEGER, h BIGINT)");
             try (RowAppender app = RowAppender.open(c, t)) {
                 for (int r = 0; r < regions.size(); r++) {
                     for (int a : regions.get(r)) {
-                        app.beginRow().append(r).append(a).endRow();
+                        app.beginRow().append(r).append(atomHash[a]).endRow();
                     }
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT region, count(DISTINCT pid) FROM " + pidatom + " JOIN " + t
-                    + " USING (atom) GROUP BY region")) {
+            try (ResultSet rs = st.executeQuery("SELECT region, count(DISTINCT pid) FROM " + personAtoms + " JOIN " + t
+                    + " USING (h) GROUP BY region")) {
                 while (rs.next()) {
                     out[rs.getInt(1)] = rs.getLong(2);
                 }

@@ -36,6 +36,8 @@ import jp.ebpm.analysis.task.Cancellation;
  */
 public final class LocationService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocationService.class);
+
     /** Project setting holding the project's k. */
     public static final String K_SETTING = "privacy.k";
 
@@ -202,13 +204,23 @@ public final class LocationService {
                     layers.computeIfAbsent(x.layerSha(), sha -> sha.equals(g.layerSha()) ? layer : LinkedLayers.load(vault, sha));
                 }
             }
+            long t0 = System.nanoTime();
             try (LinkedAtoms atoms = LinkedAtoms.build(vault, dataset, groupings, layers, published, cancel)) {
+                long t1 = System.nanoTime();
                 LinkedCells.Partition target = atoms.cells().partitions().get(0);
+                Map<String, Long> persons = new HashMap<>();
+                table.cells().forEach(c -> persons.put(c.row() + "\t" + c.col(), c.persons()));
                 boolean[] candidate = new boolean[target.cells()];
                 for (int c = 0; c < candidate.length; c++) {
                     candidate[c] = !hidden.contains(target.cellKeys().get(c));
+                    target.cellPersons()[c] = persons.getOrDefault(target.cellKeys().get(c), target.cellPersons()[c]);
                 }
                 LinkedAudit.Outcome o = LinkedAudit.run(atoms.cells(), 0, candidate, k);
+                LOG.debug("linked check of {} against {} earlier groupings: {} atoms, {} groupings with potential ones,"
+                        + " {} regions ({} already determined earlier, {} by this table), {} cells hidden ({} by pair rules),"
+                        + " rank {}; atoms {} ms, audit {} ms", g.key(), groupings.size() - 1, o.atoms(),
+                        atoms.cells().partitions().size(), o.regions(), o.legacy(), o.violated(), o.hide().size(), o.pairRules(),
+                        o.rank(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
                 Set<String> more = new LinkedHashSet<>();
                 o.hide().forEach(c -> more.add(target.cellKeys().get(c)));
                 return more;
