@@ -11,17 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.guard.LinkedCells;
 import jp.ebpm.analysis.store.RowAppender;
-import jp.ebpm.analysis.store.Sql;
 import jp.ebpm.analysis.task.Cancellation;
 
 /**
@@ -29,8 +22,9 @@ import jp.ebpm.analysis.task.Cancellation;
  * gets the key of each spatial partition, its hour and date and, for residents/visitors, whether the area is the
  * device's home ({@link LinkedSource}); an atom is a distinct combination of these keys that holds at least one
  * record, identified by a 63-bit hash of the keys (checked for collisions). For distinct-person families the table
- * {@code (pid, atom hash)} stays in memory while the audit runs, to count the persons of unions of atoms
- * ({@link LinkedCells.RegionPersons}); it is dropped on {@link #close()}.
+ * {@code (pid, keys, atom hash)} is kept in memory to count the persons of unions of atoms
+ * ({@link LinkedCells.RegionPersons}). The atoms of the latest set of keys are kept for the vault session (one per
+ * dataset): the next table of the same areas and populations, whatever its time band, reuses them.
  */
 final class LinkedAtoms implements AutoCloseable {
 
@@ -84,51 +78,110 @@ final class LinkedAtoms implements AutoCloseable {
         return t;
     }
 
+    /**
+     * The atoms of one set of keys, kept for the vault session: the next table whose linked set has the same keys
+     * (e.g. another time band of the same areas) reuses them. One per dataset; a new one replaces it.
+     *
+     * @param personAtoms the in-memory table (pid, keys, h) of the persons of every atom (null: additive persons)
+     */
+    private record Built(String personAtoms, String atoms, List<String> dims, String[][] values, long[] persons, long[] hashes) {
+    }
+
     private void compute(String dataset, Map<String, AreaLayer> layers, List<Set<String>> published, Cancellation cancel)
             throws SQLException {
         boolean population = groupings.get(0).population();
         source = new LinkedSource(vault, dataset, groupings, layers, cancel, tables);
         String from = source.sql();
-        dims.addAll(source.dims.keySet());
-        List<String> areaDims = dims.stream().filter(d -> d.startsWith("a_")).toList();
-        String dimList = String.join(", ", dims);
+        String key = "linked-atoms|" + dataset + "|" + vault.info(dataset).property(UnlockedVault.ENCRYPTED_FILE) + "|"
+                + groupings.get(0).family() + "|" + new java.util.TreeSet<>(source.dims.keySet());
+        Built built = vault.sessionCache().get(key) instanceof Built b ? b : null;
+        if (built == null) {
+            built = build(from, population, cancel);
+            String current = "linked-atoms-current|" + dataset;
+            if (vault.sessionCache().get(current) instanceof String old && vault.sessionCache().remove(old) instanceof Built gone) {
+                drop(gone);
+            }
+            vault.sessionCache().put(key, built);
+            vault.sessionCache().put(current, key);
+        }
+        dims.addAll(built.dims());
+        personAtoms = built.personAtoms();
+        atomHash = built.hashes();
+        read(built, published, population);
+    }
+
+    private Built build(String from, boolean population, Cancellation cancel) throws SQLException {
+        List<String> names = new ArrayList<>(source.dims.keySet());
+        List<String> areaDims = names.stream().filter(d -> d.startsWith("a_")).toList();
+        String dimList = String.join(", ", names);
         StringBuilder sel = new StringBuilder();
         source.dims.forEach((name, expr) -> sel.append(sel.length() == 0 ? "" : ", ").append(expr).append(" AS ").append(name));
         String covered = areaDims.isEmpty() ? "" : " WHERE " + String.join(" OR ", areaDims.stream().map(d -> d + " IS NOT NULL").toList());
         String hash = "CAST(hash(" + dimList + ") >> 1 AS BIGINT)";
-        String atoms = table("atoms");
+        String atoms = "_linked_atoms_" + suffix;
+        String pa = population ? null : "_linked_pa_" + suffix;
         try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
             if (population) {
                 st.execute("CREATE TABLE " + atoms + " AS SELECT " + dimList + ", " + hash + " AS h, CAST(round(sum(population)) AS BIGINT)"
                         + " AS persons FROM (SELECT " + sel + ", population FROM " + from + ")" + covered + " GROUP BY ALL");
             } else {
-                personAtoms = table("pa");
-                st.execute("CREATE TABLE " + personAtoms + " AS SELECT DISTINCT pid, " + dimList + ", " + hash + " AS h FROM (SELECT pid, "
+                st.execute("CREATE TABLE " + pa + " AS SELECT DISTINCT pid, " + dimList + ", " + hash + " AS h FROM (SELECT pid, "
                         + sel + " FROM " + from + ")" + covered);
                 cancel.check();
-                st.execute("CREATE TABLE " + atoms + " AS SELECT " + dimList + ", h, count(*) AS persons FROM " + personAtoms + " GROUP BY ALL");
+                st.execute("CREATE TABLE " + atoms + " AS SELECT " + dimList + ", h, count(*) AS persons FROM " + pa + " GROUP BY ALL");
             }
             try (ResultSet rs = st.executeQuery("SELECT count(*) - count(DISTINCT h) FROM " + atoms)) {
                 rs.next();
                 if (rs.getLong(1) != 0) {
-                    renumber(st, atoms);
+                    renumber(st, atoms, pa, names);
                 }
             }
             cancel.check();
-            read(st, atoms, published, population);
+            List<String[]> values = new ArrayList<>();
+            List<long[]> numbers = new ArrayList<>();
+            Map<String, String> same = new HashMap<>();
+            String order = String.join(", ", names.stream().map(d -> d + " NULLS FIRST").toList());
+            try (ResultSet rs = st.executeQuery("SELECT " + dimList + ", persons, h FROM " + atoms + " ORDER BY " + order)) {
+                while (rs.next()) {
+                    String[] v = new String[names.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        String x = rs.getString(i + 1);
+                        v[i] = x == null ? null : same.computeIfAbsent(x, y -> y);
+                    }
+                    values.add(v);
+                    numbers.add(new long[] {rs.getLong(names.size() + 1), rs.getLong(names.size() + 2)});
+                }
+            }
+            long[] persons = new long[values.size()];
+            long[] hashes = new long[values.size()];
+            for (int a = 0; a < persons.length; a++) {
+                persons[a] = numbers.get(a)[0];
+                hashes[a] = numbers.get(a)[1];
+            }
+            return new Built(pa, atoms, List.copyOf(names), values.toArray(String[][]::new), persons, hashes);
+        }
+    }
+
+    private void drop(Built b) {
+        try (Connection c = vault.memory().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + b.atoms());
+            if (b.personAtoms() != null) {
+                st.execute("DROP TABLE IF EXISTS " + b.personAtoms());
+            }
+        } catch (SQLException e) {
+            // in-memory tables of the unlocked vault: dropped with it at the latest
         }
     }
 
     /** Two atoms share a hash (a chance of about 1 in 10^7 for a million atoms): number them instead. */
-    private void renumber(Statement st, String atoms) throws SQLException {
+    private static void renumber(Statement st, String atoms, String pa, List<String> names) throws SQLException {
         st.execute("CREATE OR REPLACE TABLE " + atoms + " AS SELECT * EXCLUDE (h), row_number() OVER () AS h FROM " + atoms);
-        if (personAtoms != null) {
+        if (pa != null) {
             StringBuilder on = new StringBuilder();
-            for (String d : dims) {
+            for (String d : names) {
                 on.append(on.length() == 0 ? "" : " AND ").append("p.").append(d).append(" IS NOT DISTINCT FROM a.").append(d);
             }
-            st.execute("CREATE OR REPLACE TABLE " + personAtoms + " AS SELECT p.* EXCLUDE (h), a.h FROM " + personAtoms + " p JOIN "
-                    + atoms + " a ON " + on);
+            st.execute("CREATE OR REPLACE TABLE " + pa + " AS SELECT p.* EXCLUDE (h), a.h FROM " + pa + " p JOIN " + atoms + " a ON " + on);
         }
     }
 
@@ -168,35 +221,16 @@ final class LinkedAtoms implements AutoCloseable {
         return out;
     }
 
-    private void read(Statement st, String atoms, List<Set<String>> published, boolean additive) throws SQLException {
-        List<String[]> dimValues = new ArrayList<>();
-        List<Long> persons = new ArrayList<>();
-        List<Long> hashes = new ArrayList<>();
-        String order = String.join(", ", dims.stream().map(d -> d + " NULLS FIRST").toList());
-        try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", dims) + ", persons, h FROM " + atoms + " ORDER BY " + order)) {
-            while (rs.next()) {
-                String[] v = new String[dims.size()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = rs.getString(i + 1);
-                }
-                dimValues.add(v);
-                persons.add(rs.getLong(dims.size() + 1));
-                hashes.add(rs.getLong(dims.size() + 2));
-            }
-        }
-        int n = dimValues.size();
-        long[] ap = new long[n];
-        atomHash = new long[n];
-        for (int a = 0; a < n; a++) {
-            ap[a] = persons.get(a);
-            atomHash[a] = hashes.get(a);
-        }
+    private void read(Built built, List<Set<String>> published, boolean additive) {
+        String[][] dimValues = built.values();
+        long[] ap = built.persons();
+        int n = ap.length;
         List<LinkedGrouping> all = new ArrayList<>(groupings);
         all.addAll(potential());
         int hour = dims.indexOf(LinkedSource.T_HOUR);
         int date = dims.indexOf(LinkedSource.T_DATE);
         List<LinkedCells.Partition> parts = new ArrayList<>();
-        Map<String, String> labels = new java.util.HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         for (int gi = 0; gi < all.size(); gi++) {
             LinkedGrouping g = all.get(gi);
             boolean real = gi < groupings.size();
@@ -205,7 +239,7 @@ final class LinkedAtoms implements AutoCloseable {
             int[] cellOf = new int[n];
             Map<String, Integer> index = new LinkedHashMap<>();
             for (int a = 0; a < n; a++) {
-                String[] v = dimValues.get(a);
+                String[] v = dimValues[a];
                 boolean in = v[area] != null && (flag < 0 || Boolean.parseBoolean(v[flag]) == "residents".equals(g.op()));
                 String time = g.band() == TimeBand.HOUR ? v[hour]
                         : labels.computeIfAbsent(g.band().id() + v[date], x -> label(g.band(), v[hour], v[date]));

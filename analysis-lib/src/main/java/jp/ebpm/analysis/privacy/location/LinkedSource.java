@@ -127,8 +127,8 @@ final class LinkedSource {
                 homes.append(" LEFT JOIN (SELECT pid AS h").append(i).append("_pid, home AS h").append(i).append("_home FROM ")
                         .append(home).append(") ON h").append(i).append("_pid = pid");
                 homeCols.append(", h").append(i).append("_home");
-                dims.put("f_" + i, "coalesce(h" + i + "_home = l" + i + "_area, false)");
-                flagOf.put(sha, "f_" + i);
+                dims.put("f_" + sha.substring(0, 16), "coalesce(h" + i + "_home = l" + i + "_area, false)");
+                flagOf.put(sha, "f_" + sha.substring(0, 16));
             }
         }
         if (shas.size() == 1 && meshLevels().isEmpty()) {

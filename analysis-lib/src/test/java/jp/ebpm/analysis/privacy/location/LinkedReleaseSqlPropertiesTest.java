@@ -188,6 +188,68 @@ class LinkedReleaseSqlPropertiesTest {
     }
 
     /**
+     * Dwell time tables of the wards by random time bands. Every device has at most one ping per date, so every
+     * ping inside a ward is one stay (starting at the ping), which the attacker can key without the stay rules.
+     */
+    @Property(tries = 8)
+    void noSmallDwellValueIsDeterminedByTheReleasedTables(@ForAll @IntRange(min = 3, max = 40) int devices,
+                                                          @ForAll @IntRange(min = 3, max = 10) int k,
+                                                          @ForAll @IntRange(min = 2, max = 4) int releases,
+                                                          @ForAll long seed) throws IOException {
+        Random rnd = new Random(seed);
+        List<Coordinate> spots = List.of(new Coordinate(139.645, 35.570), new Coordinate(139.700, 35.530));
+        List<Ping> pings = new ArrayList<>();
+        List<String> lines = new ArrayList<>(List.of("user_id,datetime,latitude,longitude"));
+        for (int d = 0; d < devices; d++) {
+            List<LocalDateTime> days = new ArrayList<>(List.of(LocalDateTime.of(2026, 4, 29, 0, 0), LocalDateTime.of(2026, 4, 30, 0, 0),
+                    LocalDateTime.of(2026, 5, 1, 0, 0), LocalDateTime.of(2026, 5, 2, 0, 0)));
+            java.util.Collections.shuffle(days, rnd);
+            for (LocalDateTime day : days.subList(0, 1 + rnd.nextInt(3))) {
+                Coordinate c = spots.get(rnd.nextInt(spots.size()));
+                double lon = c.x + (rnd.nextDouble() - 0.5) * 0.01;
+                double lat = c.y + (rnd.nextDouble() - 0.5) * 0.008;
+                LocalDateTime t = day.plusHours(rnd.nextInt(3) * 8);
+                pings.add(new Ping(d, t, lat, lon));
+                lines.add(String.format(Locale.ROOT, "u%d,%s:00,%.7f,%.7f", d, t.toString().replace('T', ' '), lat, lon));
+            }
+        }
+        String name = "w" + SEQ.incrementAndGet();
+        Path csv = dir.resolve(name + ".csv");
+        Files.write(csv, lines);
+        PingImporter.importPings(vault, csv, LocationImportOptions.detect(name, LocationImportOptions.Kind.PINGS),
+                (m, a, b) -> { }, Cancellation.none());
+        Files.delete(csv);
+        LocationService s = new LocationService(vault);
+        Map<TimeBand, Set<String>> published = new LinkedHashMap<>();
+        for (int i = 0; i < releases; i++) {
+            TimeBand band = TimeBand.values()[rnd.nextInt(TimeBand.values().length)];
+            LocationService.Result res = s.dwell(name, AreaLevel.WARD, WARDS, band, k, 1, Cancellation.none());
+            s.recordView(res);
+            Set<String> shown = published.computeIfAbsent(band, x -> new LinkedHashSet<>());
+            for (ProtectedTable.Cell c : res.table().cells()) {
+                if (!c.suppressed() && c.persons() > 0) {
+                    shown.add(c.row() + "\t" + c.col());
+                }
+            }
+        }
+        for (TimeBand b : TimeBand.values()) {
+            published.putIfAbsent(b, Set.of()); // tables releasable later: protected too
+        }
+        List<TimeBand> bands = new ArrayList<>(published.keySet());
+        int[] device = pings.stream().mapToInt(Ping::device).toArray();
+        List<String[]> keys = new ArrayList<>();
+        for (TimeBand b : bands) {
+            keys.add(pings.stream().map(p -> {
+                String a = PrivateAggregationPropertiesTest.area(AreaLevel.WARD, p.lat(), p.lon());
+                return a == null ? null : a + "\t" + PrivateAggregationPropertiesTest.time(b, p.t());
+            }).toArray(String[]::new));
+        }
+        List<String> leaks = LinkedAttacker.leaks(device, bands.stream().map(b -> "dwell×" + b.id()).toList(), keys,
+                bands.stream().map(published::get).toList(), k);
+        assertTrue(leaks.isEmpty(), bands + ": " + leaks);
+    }
+
+    /**
      * Tables releasable later from the same areas (every time band; the 1 km mesh of 500 m meshes; residents and
      * visitors of a layer of presence tables): the guard protects their small cells too.
      */
