@@ -18,18 +18,10 @@ import jp.ebpm.analysis.WorkbenchException;
  * "sum of its atoms = published value"; an additive figure of a set of atoms is <em>determined</em> iff the
  * set's indicator vector lies in the row space of those equations (decided exactly by {@link EchelonBasis}).
  *
- * <p>Protected regions (k = the threshold):
- * <ol>
- *   <li>every unpublished cell of any grouping with 1 to k−1 persons;</li>
- *   <li>every atom with 1 to k−1 persons;</li>
- *   <li>every difference of two nested cells (one of them in the new table) with 1 to k−1 persons.</li>
- * </ol>
- * None of them may be determined by the published cells after the new table is added, unless it already was
- * before (such a "legacy" determination is counted, not fixable by this table). Pair rules for distinct-person
- * counts, which are not additive: a new cell is hidden when it is nested in (or contains) a published cell whose
- * persons differ from its own by 1 to k−1, or when the difference region holds 1 to k−1 persons; and, for areas
- * of a user-imported layer, when it overlaps a published cell of another area partition with the same time and
- * population such that either side of the overlap holds 1 to k−1 persons.
+ * <p>The protected regions (cells, atoms and differences with 1 to k−1 persons) and the pair rules for
+ * distinct-person counts are collected by {@link LinkedRegions}. None of the regions may be determined by the
+ * published cells after the new table is added, unless it already was before (such a "legacy" determination is
+ * counted, not fixable by this table).
  *
  * <p>Algorithm: regions containing an atom that no published equation touches are free and skipped; atoms are
  * grouped into connected components of the equations and only components holding a region are eliminated. The
@@ -68,7 +60,7 @@ public final class LinkedAudit {
      */
     public static Outcome run(LinkedCells set, int target, boolean[] candidate, int k) {
         try {
-            return new Run(set, target, candidate, k).run();
+            return new Run(new LinkedRegions(set, target, candidate, k)).run();
         } catch (ArithmeticException e) {
             throw new WorkbenchException("Refused: the check against the tables already released from this dataset"
                     + " met numbers too large to compute exactly. Choose a coarser grouping.", e);
@@ -76,44 +68,37 @@ public final class LinkedAudit {
     }
 
     private static final class Run {
+        private final LinkedRegions in;
         private final LinkedCells set;
-        private final List<LinkedCells.Partition> ps;
-        private final int target;
         private final LinkedCells.Partition t;
-        private final boolean[] candidate;
-        private final int k;
+        private final int target;
         private final int[][][] members;
         private final Set<Integer> hide = new TreeSet<>();
 
-        Run(LinkedCells set, int target, boolean[] candidate, int k) {
-            this.set = set;
-            this.ps = set.partitions();
-            this.target = target;
-            this.t = ps.get(target);
-            this.candidate = candidate;
-            this.k = k;
-            this.members = new int[ps.size()][][];
-            for (int p = 0; p < ps.size(); p++) {
-                members[p] = members(ps.get(p), set.atoms());
-            }
+        Run(LinkedRegions in) {
+            this.in = in;
+            this.set = in.set;
+            this.t = in.t;
+            this.target = in.target;
+            this.members = in.members;
         }
 
         Outcome run() {
             List<int[]> oldRows = new ArrayList<>();
-            for (int p = 0; p < ps.size(); p++) {
-                for (int c = 0; c < ps.get(p).cells(); c++) {
-                    if (ps.get(p).published()[c] && members[p][c].length > 0) {
+            for (int p = 0; p < in.ps.size(); p++) {
+                for (int c = 0; c < in.ps.get(p).cells(); c++) {
+                    if (in.ps.get(p).published()[c] && members[p][c].length > 0) {
                         oldRows.add(members[p][c]);
                     }
                 }
             }
             List<Integer> fresh = new ArrayList<>();
             for (int c = 0; c < t.cells(); c++) {
-                if (candidate[c] && !t.published()[c] && members[target][c].length > 0) {
+                if (in.candidate[c] && !t.published()[c] && members[target][c].length > 0) {
                     fresh.add(c);
                 }
             }
-            LinkedRegions found = new LinkedRegions(set, target, candidate, k, members).collect();
+            LinkedRegions found = in.collect();
             hide.addAll(found.hide);
             fresh.removeIf(hide::contains);
 

@@ -35,13 +35,14 @@ import java.util.TreeSet;
  */
 final class LinkedRegions {
 
-    private final LinkedCells set;
-    private final List<LinkedCells.Partition> ps;
-    private final int target;
-    private final LinkedCells.Partition t;
-    private final boolean[] candidate;
-    private final int k;
-    private final int[][][] members;
+    final LinkedCells set;
+    final List<LinkedCells.Partition> ps;
+    final int target;
+    final LinkedCells.Partition t;
+    final boolean[] candidate;
+    final int k;
+    /** The sorted atoms of every cell of every partition. */
+    final int[][][] members;
 
     /** Every region met, with its persons (null: not counted yet, the bounds left it open). */
     private final Map<Region, Long> persons = new LinkedHashMap<>();
@@ -55,14 +56,17 @@ final class LinkedRegions {
     final Set<Integer> hide = new TreeSet<>();
     int pairRules;
 
-    LinkedRegions(LinkedCells set, int target, boolean[] candidate, int k, int[][][] members) {
+    LinkedRegions(LinkedCells set, int target, boolean[] candidate, int k) {
         this.set = set;
         this.ps = set.partitions();
         this.target = target;
         this.t = ps.get(target);
         this.candidate = candidate;
         this.k = k;
-        this.members = members;
+        this.members = new int[ps.size()][][];
+        for (int p = 0; p < ps.size(); p++) {
+            members[p] = LinkedAudit.members(ps.get(p), set.atoms());
+        }
     }
 
     /** Collects every region and applies the pair rules (counting the persons they need). */

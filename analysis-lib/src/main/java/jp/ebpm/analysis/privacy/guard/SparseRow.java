@@ -56,6 +56,7 @@ final class SparseRow {
         int i = 0;
         int j = 0;
         int n = 0;
+        long big = 0;
         while (i < idx.length || j < oi.length) {
             int col;
             long v;
@@ -72,14 +73,24 @@ final class SparseRow {
             if (v != 0) {
                 ri[n] = col;
                 rv[n++] = v;
+                big |= v == 1 || v == -1 ? 0 : 1;
             }
         }
-        return normalised(Arrays.copyOf(ri, n), Arrays.copyOf(rv, n));
+        return normalised(Arrays.copyOf(ri, n), Arrays.copyOf(rv, n), big != 0);
     }
 
-    private static SparseRow normalised(int[] idx, long[] val) {
+    /** Divides by the gcd (only when some entry is not ±1) and makes the first entry positive. */
+    private static SparseRow normalised(int[] idx, long[] val, boolean divide) {
         if (idx.length == 0) {
             return ZERO;
+        }
+        if (!divide) {
+            if (val[0] < 0) {
+                for (int i = 0; i < val.length; i++) {
+                    val[i] = -val[i];
+                }
+            }
+            return new SparseRow(idx, val);
         }
         long g = 0;
         for (long v : val) {

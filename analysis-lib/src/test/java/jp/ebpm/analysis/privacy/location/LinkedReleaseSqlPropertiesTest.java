@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +17,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -98,9 +96,29 @@ class LinkedReleaseSqlPropertiesTest {
     static void close() throws IOException {
         vault.close();
         project.close();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        PrivacyTestData.deleteTree(dir);
+    }
+
+    /** Imports the pings as a new dataset; returns its name. */
+    private static String importPings(String prefix, List<Ping> pings) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("user_id,datetime,latitude,longitude"));
+        for (Ping p : pings) {
+            lines.add(String.format(Locale.ROOT, "u%d,%s:00,%.7f,%.7f", p.device(), p.t().toString().replace('T', ' '), p.lat(), p.lon()));
+        }
+        String name = prefix + SEQ.incrementAndGet();
+        Path csv = dir.resolve(name + ".csv");
+        Files.write(csv, lines);
+        PingImporter.importPings(vault, csv, LocationImportOptions.detect(name, LocationImportOptions.Kind.PINGS),
+                (m, a, b) -> { }, Cancellation.none());
+        Files.delete(csv);
+        return name;
+    }
+
+    /** Adds the keys of the cells a table publishes with numbers. */
+    private static void shown(ProtectedTable t, Set<String> into) {
+        for (ProtectedTable.Cell c : t.cells()) {
+            if (!c.suppressed() && c.persons() > 0) {
+                into.add(c.row() + "\t" + c.col());
             }
         }
     }
@@ -135,7 +153,6 @@ class LinkedReleaseSqlPropertiesTest {
         List<Coordinate> spots = List.of(new Coordinate(139.6601, 35.5801), new Coordinate(139.645, 35.570),
                 new Coordinate(139.672, 35.590), new Coordinate(139.700, 35.530), new Coordinate(139.60, 35.59));
         List<Ping> pings = new ArrayList<>();
-        List<String> lines = new ArrayList<>(List.of("user_id,datetime,latitude,longitude"));
         for (int d = 0; d < devices; d++) {
             Coordinate home = spots.get(rnd.nextInt(spots.size()));
             int n = 1 + rnd.nextInt(8);
@@ -145,15 +162,9 @@ class LinkedReleaseSqlPropertiesTest {
                 double lat = c.y + (rnd.nextDouble() - 0.5) * 0.006;
                 LocalDateTime t = LocalDateTime.of(2026, 4 + rnd.nextInt(2), 28 + rnd.nextInt(3), rnd.nextInt(6) * 4, rnd.nextInt(3));
                 pings.add(new Ping(d, t, lat, lon));
-                lines.add(String.format(Locale.ROOT, "u%d,%s:00,%.7f,%.7f", d, t.toString().replace('T', ' '), lat, lon));
             }
         }
-        String name = "d" + SEQ.incrementAndGet();
-        Path csv = dir.resolve(name + ".csv");
-        Files.write(csv, lines);
-        PingImporter.importPings(vault, csv, LocationImportOptions.detect(name, LocationImportOptions.Kind.PINGS),
-                (m, a, b) -> { }, Cancellation.none());
-        Files.delete(csv);
+        String name = importPings("d", pings);
         LocationService s = new LocationService(vault);
         Map<Release, Set<String>> published = new LinkedHashMap<>();
         for (int i = 0; i < releases; i++) {
@@ -164,12 +175,7 @@ class LinkedReleaseSqlPropertiesTest {
                 default -> s.presence(name, r.level(), layer, r.op().equals("residents"), k, 1, Cancellation.none());
             };
             s.recordView(res);
-            Set<String> shown = published.computeIfAbsent(r, x -> new LinkedHashSet<>());
-            for (ProtectedTable.Cell c : res.table().cells()) {
-                if (!c.suppressed() && c.persons() > 0) {
-                    shown.add(c.row() + "\t" + c.col());
-                }
-            }
+            shown(res.table(), published.computeIfAbsent(r, x -> new LinkedHashSet<>()));
         }
         List<Release> rs = new ArrayList<>(published.keySet());
         for (Release r : potential(rs)) {
@@ -199,7 +205,6 @@ class LinkedReleaseSqlPropertiesTest {
         Random rnd = new Random(seed);
         List<Coordinate> spots = List.of(new Coordinate(139.645, 35.570), new Coordinate(139.700, 35.530));
         List<Ping> pings = new ArrayList<>();
-        List<String> lines = new ArrayList<>(List.of("user_id,datetime,latitude,longitude"));
         for (int d = 0; d < devices; d++) {
             List<LocalDateTime> days = new ArrayList<>(List.of(LocalDateTime.of(2026, 4, 29, 0, 0), LocalDateTime.of(2026, 4, 30, 0, 0),
                     LocalDateTime.of(2026, 5, 1, 0, 0), LocalDateTime.of(2026, 5, 2, 0, 0)));
@@ -210,27 +215,16 @@ class LinkedReleaseSqlPropertiesTest {
                 double lat = c.y + (rnd.nextDouble() - 0.5) * 0.008;
                 LocalDateTime t = day.plusHours(rnd.nextInt(3) * 8);
                 pings.add(new Ping(d, t, lat, lon));
-                lines.add(String.format(Locale.ROOT, "u%d,%s:00,%.7f,%.7f", d, t.toString().replace('T', ' '), lat, lon));
             }
         }
-        String name = "w" + SEQ.incrementAndGet();
-        Path csv = dir.resolve(name + ".csv");
-        Files.write(csv, lines);
-        PingImporter.importPings(vault, csv, LocationImportOptions.detect(name, LocationImportOptions.Kind.PINGS),
-                (m, a, b) -> { }, Cancellation.none());
-        Files.delete(csv);
+        String name = importPings("w", pings);
         LocationService s = new LocationService(vault);
         Map<TimeBand, Set<String>> published = new LinkedHashMap<>();
         for (int i = 0; i < releases; i++) {
             TimeBand band = TimeBand.values()[rnd.nextInt(TimeBand.values().length)];
             LocationService.Result res = s.dwell(name, AreaLevel.WARD, WARDS, band, k, 1, Cancellation.none());
             s.recordView(res);
-            Set<String> shown = published.computeIfAbsent(band, x -> new LinkedHashSet<>());
-            for (ProtectedTable.Cell c : res.table().cells()) {
-                if (!c.suppressed() && c.persons() > 0) {
-                    shown.add(c.row() + "\t" + c.col());
-                }
-            }
+            shown(res.table(), published.computeIfAbsent(band, x -> new LinkedHashSet<>()));
         }
         for (TimeBand b : TimeBand.values()) {
             published.putIfAbsent(b, Set.of()); // tables releasable later: protected too

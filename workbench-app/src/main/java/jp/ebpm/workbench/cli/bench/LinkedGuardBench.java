@@ -107,6 +107,13 @@ public final class LinkedGuardBench implements Callable<Integer> {
                 out.flush();
             }
         }
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.printf("peak Java heap (sum of pool peaks): %d MB%n", peak >> 20);
     }
 
     private static double secs(long t0) {
