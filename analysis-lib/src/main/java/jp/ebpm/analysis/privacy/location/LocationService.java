@@ -165,14 +165,17 @@ public final class LocationService {
 
     private Result protect(String dataset, String op, String grouping, Map<String, String> params, CountTable raw,
                            int k, int roundBase, AreaLevel level, AreaLayer layer, TimeBand band, Cancellation cancel) {
-        SuppressionMemory memory = new SuppressionMemory(vault.project().catalog());
-        LinkedGrouping linked = new LinkedGrouping(grouping, op, level == null ? AreaLevel.WARD : level,
-                layer == null ? "" : LinkedLayers.sha(vault, layer), layer != null && !layer.bundled(), band,
-                LocationQueries.isMeshPopulation(vault.info(dataset)));
-        LinkedReleases.State state = new LinkedReleases(vault.project().catalog()).state(dataset);
-        ProtectedTable t = new DisclosureGuard(k, roundBase).protect(raw, memory.hidden(dataset, grouping),
-                linkedCheck(dataset, linked, layer, state, cancel));
-        return new Result(dataset, op, grouping, params, t, level, layer, linked, state.version());
+        // one release at a time per vault: the app runs tasks on several threads
+        synchronized (vault) {
+            SuppressionMemory memory = new SuppressionMemory(vault.project().catalog());
+            LinkedGrouping linked = new LinkedGrouping(grouping, op, level == null ? AreaLevel.WARD : level,
+                    layer == null ? "" : LinkedLayers.sha(vault, layer), layer != null && !layer.bundled(), band,
+                    LocationQueries.isMeshPopulation(vault.info(dataset)));
+            LinkedReleases.State state = new LinkedReleases(vault.project().catalog()).state(dataset);
+            ProtectedTable t = new DisclosureGuard(k, roundBase).protect(raw, memory.hidden(dataset, grouping),
+                    linkedCheck(dataset, linked, layer, state, cancel));
+            return new Result(dataset, op, grouping, params, t, level, layer, linked, state.version());
+        }
     }
 
     /**
@@ -253,20 +256,24 @@ public final class LocationService {
      * {@code shown}) in the dataset's linked set, with a copy of the area layer.
      */
     private void remember(Result r, Predicate<ProtectedTable.Cell> shown) {
-        new SuppressionMemory(vault.project().catalog()).remember(r.dataset(), r.grouping(), r.table());
-        if (r.linked() == null) {
-            return;
-        }
-        if (r.layer() != null) {
-            LinkedLayers.store(vault, r.layer(), r.linked().layerSha());
-        }
-        Set<String> published = new LinkedHashSet<>();
-        for (ProtectedTable.Cell c : r.table().cells()) {
-            if (!c.suppressed() && c.persons() != 0 && shown.test(c)) {
-                published.add(c.row() + "\t" + c.col());
+        synchronized (vault) {
+            // checked again under the lock: another thread may have released a table since the first check
+            checkStillSafe(r);
+            new SuppressionMemory(vault.project().catalog()).remember(r.dataset(), r.grouping(), r.table());
+            if (r.linked() == null) {
+                return;
             }
+            if (r.layer() != null) {
+                LinkedLayers.store(vault, r.layer(), r.linked().layerSha());
+            }
+            Set<String> published = new LinkedHashSet<>();
+            for (ProtectedTable.Cell c : r.table().cells()) {
+                if (!c.suppressed() && c.persons() != 0 && shown.test(c)) {
+                    published.add(c.row() + "\t" + c.col());
+                }
+            }
+            new LinkedReleases(vault.project().catalog()).record(r.dataset(), r.linked().key(), r.linked().descriptor(), published);
         }
-        new LinkedReleases(vault.project().catalog()).record(r.dataset(), r.linked().key(), r.linked().descriptor(), published);
     }
 
     /**
