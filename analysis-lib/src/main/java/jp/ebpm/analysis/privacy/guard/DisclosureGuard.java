@@ -2,6 +2,7 @@ package jp.ebpm.analysis.privacy.guard;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ import jp.ebpm.analysis.WorkbenchException;
  *       tables cannot be combined (the caller passes that remembered pattern).</li>
  *   <li>Secondary suppression on the full row × column grid ({@link SecondarySuppression}): no suppressed
  *       cell can be recomputed from row or column totals.</li>
+ *   <li>Linked releases ({@link LinkedCheck}, e.g. {@link LinkedAudit}): further cells are hidden so that the
+ *       table together with every table already released from the same dataset determines no small value;
+ *       then secondary suppression runs again (hiding more never undoes the linked protection).</li>
  *   <li>Optional rounding of published counts to the nearest multiple of 5 or 10 (halves up).</li>
  * </ol>
  * k is at least {@value #MIN_K}; the project default is {@value #DEFAULT_K}.
@@ -55,12 +59,40 @@ public final class DisclosureGuard {
     }
 
     /**
-     * Protects a table.
+     * The check of a table against the other tables released from the same private dataset.
+     */
+    @FunctionalInterface
+    public interface LinkedCheck {
+        /** No linked releases: the table stands alone. */
+        LinkedCheck NONE = (table, hidden, k) -> Set.of();
+
+        /**
+         * @param table  the raw counts
+         * @param hidden keys {@code row<TAB>col} the table would hide after primary and secondary suppression
+         * @param k      the threshold
+         * @return keys of further cells to hide
+         */
+        Set<String> moreHidden(CountTable table, Set<String> hidden, int k);
+    }
+
+    /**
+     * Protects a table that stands alone (no linked releases).
      *
      * @param table           the raw counts
      * @param previouslyHidden keys {@code row<TAB>col} suppressed in earlier outputs of the same dataset and grouping
      */
     public ProtectedTable protect(CountTable table, Set<String> previouslyHidden) {
+        return protect(table, previouslyHidden, LinkedCheck.NONE);
+    }
+
+    /**
+     * Protects a table released together with others from the same private dataset.
+     *
+     * @param table           the raw counts
+     * @param previouslyHidden keys {@code row<TAB>col} suppressed in earlier outputs of the same dataset and grouping
+     * @param linked          the check against the other releases
+     */
+    public ProtectedTable protect(CountTable table, Set<String> previouslyHidden, LinkedCheck linked) {
         List<String> rows = table.rows();
         List<String> cols = table.cols();
         Map<String, Integer> ri = index(rows);
@@ -85,6 +117,27 @@ public final class DisclosureGuard {
             }
         }
         SecondarySuppression.apply(persons, hidden);
+        Set<String> hiddenKeys = new LinkedHashSet<>();
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                if (hidden[r][c]) {
+                    hiddenKeys.add(rows.get(r) + "\t" + cols.get(c));
+                }
+            }
+        }
+        Set<String> more = linked.moreHidden(table, hiddenKeys, k);
+        if (!more.isEmpty()) {
+            for (String key : more) {
+                int tab = key.indexOf('\t');
+                Integer r = ri.get(key.substring(0, tab));
+                Integer c = ci.get(key.substring(tab + 1));
+                if (r == null || c == null) {
+                    throw new WorkbenchException("Internal error: the linked check named a cell outside the table.");
+                }
+                hidden[r][c] = true;
+            }
+            SecondarySuppression.apply(persons, hidden);
+        }
         List<ProtectedTable.Cell> out = new ArrayList<>(rows.size() * cols.size());
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < cols.size(); c++) {

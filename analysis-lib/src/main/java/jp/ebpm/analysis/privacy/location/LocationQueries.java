@@ -136,7 +136,19 @@ public final class LocationQueries {
         }
     }
 
-    private static String staysSql(String assigned) {
+    /**
+     * Two CTEs, {@code <prefix>night} and {@code <prefix>home (pid, home)}: each device's home area, the area with
+     * the most of its pings between 00:00 and 04:59 (ties: the smallest area key).
+     */
+    static String homeSql(String assigned, String prefix) {
+        return prefix + "night AS (SELECT pid, area, count(*) AS n FROM " + assigned
+                + "   WHERE area IS NOT NULL AND hour(ts) < 5 GROUP BY pid, area),"
+                + " " + prefix + "home AS (SELECT pid, area AS home FROM (SELECT *, row_number() OVER (PARTITION BY pid"
+                + " ORDER BY n DESC, area) AS rk FROM " + prefix + "night) WHERE rk = 1)";
+    }
+
+    /** CTEs {@code a} … {@code stays (pid, d, stay, area, t0, t1)}: the stays of every device and date. */
+    static String staysSql(String assigned) {
         return "WITH a AS (SELECT pid, ts, area, CAST(ts AS DATE) AS d FROM " + assigned + " WHERE area IS NOT NULL),"
                 + " s AS (SELECT *, CASE WHEN area IS DISTINCT FROM lag(area) OVER w THEN 1 ELSE 0 END AS chg FROM a"
                 + "   WINDOW w AS (PARTITION BY pid, d ORDER BY ts, area)),"
@@ -185,9 +197,7 @@ public final class LocationQueries {
                                       Cancellation cancel) {
         requirePings(vault, dataset);
         String assigned = AreaAssigner.assign(vault, dataset, layer, cancel);
-        String sql = "WITH night AS (SELECT pid, area, count(*) AS n FROM " + assigned
-                + "   WHERE area IS NOT NULL AND hour(ts) < 5 GROUP BY pid, area),"
-                + " home AS (SELECT pid, area AS home FROM (SELECT *, row_number() OVER (PARTITION BY pid ORDER BY n DESC, area) AS rk FROM night) WHERE rk = 1)"
+        String sql = "WITH " + homeSql(assigned, "")
                 + " SELECT p.area, CAST(hour(p.ts) AS VARCHAR) AS t, count(*) AS pings, count(DISTINCT p.pid) AS devices"
                 + " FROM " + assigned + " p LEFT JOIN home h ON h.pid = p.pid WHERE p.area IS NOT NULL AND "
                 + (residents ? "h.home = p.area" : "h.home IS DISTINCT FROM p.area") + " GROUP BY p.area, t";

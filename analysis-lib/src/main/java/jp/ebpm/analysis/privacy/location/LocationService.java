@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.privacy.UnlockedVault;
@@ -13,6 +19,9 @@ import jp.ebpm.analysis.privacy.audit.AuditLog;
 import jp.ebpm.analysis.privacy.audit.AuditedOutput;
 import jp.ebpm.analysis.privacy.guard.CountTable;
 import jp.ebpm.analysis.privacy.guard.DisclosureGuard;
+import jp.ebpm.analysis.privacy.guard.LinkedAudit;
+import jp.ebpm.analysis.privacy.guard.LinkedCells;
+import jp.ebpm.analysis.privacy.guard.LinkedReleases;
 import jp.ebpm.analysis.privacy.guard.ProtectedTable;
 import jp.ebpm.analysis.privacy.guard.SuppressionMemory;
 import jp.ebpm.analysis.privacy.guard.TableExporter;
@@ -21,10 +30,14 @@ import jp.ebpm.analysis.task.Cancellation;
 
 /**
  * The one path from private location data to something a person sees: aggregate in SQL, protect with
- * the {@link DisclosureGuard} (remembering the suppression pattern per dataset and grouping), and record
- * each view or export in the {@link AuditLog}. Used by the command line and the UI alike.
+ * the {@link DisclosureGuard} (remembering the suppression pattern per dataset and grouping, and checking the
+ * table against every table already released from the same dataset: {@link LinkedAudit}), and record each view
+ * or export in the {@link AuditLog} and in the dataset's linked set ({@link LinkedReleases}). Used by the command
+ * line and the UI alike.
  */
 public final class LocationService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocationService.class);
 
     /** Project setting holding the project's k. */
     public static final String K_SETTING = "privacy.k";
@@ -84,11 +97,19 @@ public final class LocationService {
      * A protected table with the grouping key used for consistent suppression, and the areas it was made
      * for (for maps).
      *
-     * @param level the spatial unit of the rows
-     * @param layer the area layer (wards, small areas), or null for meshes
+     * @param level         the spatial unit of the rows
+     * @param layer         the area layer (wards, small areas), or null for meshes
+     * @param linked        the table's place in the linked set of its dataset (null: not recorded there)
+     * @param linkedVersion the version of the linked set the table was checked against
      */
     public record Result(String dataset, String operation, String grouping, Map<String, String> parameters,
-                         ProtectedTable table, AreaLevel level, AreaLayer layer) {
+                         ProtectedTable table, AreaLevel level, AreaLayer layer, LinkedGrouping linked, long linkedVersion) {
+
+        /** A result outside any linked set (e.g. drawn from a hand-made table). */
+        public Result(String dataset, String operation, String grouping, Map<String, String> parameters,
+                      ProtectedTable table, AreaLevel level, AreaLayer layer) {
+            this(dataset, operation, grouping, parameters, table, level, layer, null, 0);
+        }
     }
 
     /** Pings and distinct devices per area × time band, protected. */
@@ -103,7 +124,8 @@ public final class LocationService {
         params.put("time", band.id());
         params.put("round", Integer.toString(roundBase));
         String grouping = "aggregate|" + level.id() + "|" + (level.needsLayer() ? layer.id() : "") + "|" + band.id();
-        return protect(dataset, "aggregate", grouping, params, raw, k, roundBase, level, level.needsLayer() ? layer : null);
+        return protect(dataset, "aggregate", grouping, params, raw, k, roundBase, level, level.needsLayer() ? layer : null, band,
+                cancel);
     }
 
     /** The origin–destination matrix, protected. */
@@ -113,7 +135,7 @@ public final class LocationService {
         params.put("by", "ward");
         params.put("areas", layer.id());
         params.put("round", Integer.toString(roundBase));
-        return protect(dataset, "od", "od|" + layer.id(), params, raw, k, roundBase, null, layer);
+        return protect(dataset, "od", "od|" + layer.id(), params, raw, k, roundBase, null, layer, null, cancel);
     }
 
     /**
@@ -132,7 +154,7 @@ public final class LocationService {
         params.put("areas", layer.id());
         params.put("time", TimeBand.HOUR.id());
         params.put("round", Integer.toString(roundBase));
-        return protect(dataset, op, op + "|" + layer.id(), params, raw, k, roundBase, level, layer);
+        return protect(dataset, op, op + "|" + layer.id(), params, raw, k, roundBase, level, layer, TimeBand.HOUR, cancel);
     }
 
     /**
@@ -149,7 +171,8 @@ public final class LocationService {
         params.put("areas", layer.id());
         params.put("time", band.id());
         params.put("round", Integer.toString(roundBase));
-        return protect(dataset, "dwell", "dwell|" + layer.id() + "|" + band.id(), params, raw, k, roundBase, level, layer);
+        return protect(dataset, "dwell", "dwell|" + layer.id() + "|" + band.id(), params, raw, k, roundBase, level, layer, band,
+                cancel);
     }
 
     private static void requireLayerLevel(AreaLevel level) {
@@ -160,10 +183,116 @@ public final class LocationService {
     }
 
     private Result protect(String dataset, String op, String grouping, Map<String, String> params, CountTable raw,
-                           int k, int roundBase, AreaLevel level, AreaLayer layer) {
-        SuppressionMemory memory = new SuppressionMemory(vault.project().catalog());
-        ProtectedTable t = new DisclosureGuard(k, roundBase).protect(raw, memory.hidden(dataset, grouping));
-        return new Result(dataset, op, grouping, params, t, level, layer);
+                           int k, int roundBase, AreaLevel level, AreaLayer layer, TimeBand band, Cancellation cancel) {
+        // one release at a time per vault: the app runs tasks on several threads
+        synchronized (vault) {
+            SuppressionMemory memory = new SuppressionMemory(vault.project().catalog());
+            LinkedGrouping linked = new LinkedGrouping(grouping, op, level == null ? AreaLevel.WARD : level,
+                    layer == null ? "" : LinkedLayers.sha(vault, layer), layer != null && !layer.bundled(), band,
+                    LocationQueries.isMeshPopulation(vault.info(dataset)));
+            LinkedReleases.State state = new LinkedReleases(vault.project().catalog()).state(dataset);
+            ProtectedTable t = new DisclosureGuard(k, roundBase).protect(raw, memory.hidden(dataset, grouping),
+                    linkedCheck(dataset, linked, layer, state, cancel));
+            return new Result(dataset, op, grouping, params, t, level, layer, linked, state.version());
+        }
+    }
+
+    /**
+     * The check of a new table against the tables already released from its dataset in the same family (see
+     * {@link LinkedGrouping}); none when the family holds no other grouping yet.
+     */
+    private DisclosureGuard.LinkedCheck linkedCheck(String dataset, LinkedGrouping g, AreaLayer layer, LinkedReleases.State state,
+                                                    Cancellation cancel) {
+        if (!g.linkable()) {
+            return DisclosureGuard.LinkedCheck.NONE;
+        }
+        List<LinkedGrouping> groupings = new ArrayList<>(List.of(g));
+        List<Set<String>> published = new ArrayList<>();
+        published.add(state.entry(g.key()).map(LinkedReleases.Entry::published).orElse(Set.of()));
+        for (LinkedReleases.Entry e : state.entries()) {
+            LinkedGrouping other = LinkedGrouping.of(e.descriptor());
+            if (!e.key().equals(g.key()) && other.family().equals(g.family())) {
+                groupings.add(other);
+                published.add(e.published());
+            }
+        }
+        if (groupings.size() == 1) {
+            return DisclosureGuard.LinkedCheck.NONE;
+        }
+        return (table, hidden, k) -> {
+            Map<String, AreaLayer> layers = new HashMap<>();
+            for (LinkedGrouping x : groupings) {
+                if (!x.layerSha().isEmpty()) {
+                    layers.computeIfAbsent(x.layerSha(), sha -> sha.equals(g.layerSha()) ? layer : LinkedLayers.load(vault, sha));
+                }
+            }
+            long t0 = System.nanoTime();
+            try (LinkedAtoms atoms = LinkedAtoms.build(vault, dataset, groupings, layers, published, cancel)) {
+                long t1 = System.nanoTime();
+                LinkedCells.Partition target = atoms.cells().partitions().get(0);
+                Map<String, Long> persons = new HashMap<>();
+                table.cells().forEach(c -> persons.put(c.row() + "\t" + c.col(), c.persons()));
+                boolean[] candidate = new boolean[target.cells()];
+                for (int c = 0; c < candidate.length; c++) {
+                    candidate[c] = !hidden.contains(target.cellKeys().get(c));
+                    target.cellPersons()[c] = persons.getOrDefault(target.cellKeys().get(c), target.cellPersons()[c]);
+                }
+                LinkedAudit.Outcome o = LinkedAudit.run(atoms.cells(), 0, candidate, k);
+                LOG.debug("linked check of {} against {} earlier groupings: {} atoms, {} groupings with potential ones,"
+                        + " {} regions ({} already determined earlier, {} by this table), {} cells hidden ({} by pair rules),"
+                        + " rank {}; atoms {} ms, audit {} ms", g.key(), groupings.size() - 1, o.atoms(),
+                        atoms.cells().partitions().size(), o.regions(), o.legacy(), o.violated(), o.hide().size(), o.pairRules(),
+                        o.rank(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+                Set<String> more = new LinkedHashSet<>();
+                o.hide().forEach(c -> more.add(target.cellKeys().get(c)));
+                return more;
+            }
+        };
+    }
+
+    /**
+     * Refuses to release a result when tables released after it was computed would now let it reveal a small
+     * value (the app can hold a result while other tables are shown).
+     */
+    private void checkStillSafe(Result r) {
+        if (r.linked() == null) {
+            return;
+        }
+        LinkedReleases.State now = new LinkedReleases(vault.project().catalog()).state(r.dataset());
+        if (now.version() == r.linkedVersion()) {
+            return;
+        }
+        Set<String> more = linkedCheck(r.dataset(), r.linked(), r.layer(), now, Cancellation.none())
+                .moreHidden(r.table().source(), r.table().suppressedKeys(), r.table().k());
+        if (!more.isEmpty()) {
+            throw new WorkbenchException("Other tables of \"" + r.dataset() + "\" were released after this table was"
+                    + " computed; together they would reveal small values. Compute the table again.");
+        }
+    }
+
+    /**
+     * Remembers what a release shows: its suppression pattern, and the published cells (those passing
+     * {@code shown}) in the dataset's linked set, with a copy of the area layer.
+     */
+    private void remember(Result r, Predicate<ProtectedTable.Cell> shown) {
+        synchronized (vault) {
+            // checked again under the lock: another thread may have released a table since the first check
+            checkStillSafe(r);
+            new SuppressionMemory(vault.project().catalog()).remember(r.dataset(), r.grouping(), r.table());
+            if (r.linked() == null) {
+                return;
+            }
+            if (r.layer() != null) {
+                LinkedLayers.store(vault, r.layer(), r.linked().layerSha());
+            }
+            Set<String> published = new LinkedHashSet<>();
+            for (ProtectedTable.Cell c : r.table().cells()) {
+                if (!c.suppressed() && c.persons() != 0 && shown.test(c)) {
+                    published.add(c.row() + "\t" + c.col());
+                }
+            }
+            new LinkedReleases(vault.project().catalog()).record(r.dataset(), r.linked().key(), r.linked().descriptor(), published);
+        }
     }
 
     /**
@@ -172,10 +301,11 @@ public final class LocationService {
      * ({@link AuditedOutput}); when the audit log cannot be written, no file is left.
      */
     public void export(Result result, Path out) {
+        checkStillSafe(result);
         Map<String, String> p = new LinkedHashMap<>(result.parameters());
         p.put("format", out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv");
         AuditedOutput.write(vault.project(), out, tmp -> TableExporter.write(result.table(), tmp), sha -> {
-            new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
+            remember(result, c -> true);
             new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".export", p,
                     result.table().k(), out.toAbsolutePath().toString(), sha);
         });
@@ -198,6 +328,7 @@ public final class LocationService {
         if (!LocationMaps.mappable(result)) {
             throw new IllegalArgumentException("An origin–destination matrix has no map; export it as a table.");
         }
+        checkStillSafe(result);
         jp.ebpm.analysis.gis.map.MapSpec spec = LocationMaps.spec(result, LocationMaps.shapes(result), time, measure);
         Map<String, String> p = new LinkedHashMap<>(result.parameters());
         p.put("at", time);
@@ -212,7 +343,7 @@ public final class LocationService {
                 java.nio.file.Files.write(tmp, jp.ebpm.analysis.gis.map.MapRenderer.renderPng(spec, width, height, 150));
             }
         }, sha -> {
-            new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
+            remember(result, c -> c.col().equals(time));
             new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".map.export", p,
                     result.table().k(), out.toAbsolutePath().toString(), sha);
         });
@@ -223,13 +354,14 @@ public final class LocationService {
      * rendering) and remembers its suppression pattern.
      */
     public void recordView(Result result) {
+        checkStillSafe(result);
         StringWriter w = new StringWriter();
         try {
             TableExporter.writeCsv(result.table(), w);
         } catch (IOException e) {
             throw new WorkbenchException("Cannot render the table.", e);
         }
-        new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
+        remember(result, c -> true);
         new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".view",
                 result.parameters(), result.table().k(), "screen", AuditLog.sha256(w.toString().getBytes(StandardCharsets.UTF_8)));
     }

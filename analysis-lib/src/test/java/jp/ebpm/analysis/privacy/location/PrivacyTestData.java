@@ -24,6 +24,15 @@ final class PrivacyTestData {
         throw new IllegalArgumentException(wardCode);
     }
 
+    /** Deletes a folder and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     static Path write(Path file, List<String> lines) throws IOException {
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file;

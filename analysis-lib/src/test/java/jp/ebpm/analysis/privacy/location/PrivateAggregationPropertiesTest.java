@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -59,11 +57,7 @@ class PrivateAggregationPropertiesTest {
     static void close() throws IOException {
         vault.close();
         project.close();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        PrivacyTestData.deleteTree(dir);
     }
 
     @Property(tries = 25)
@@ -116,7 +110,7 @@ class PrivateAggregationPropertiesTest {
         }
     }
 
-    private static String area(AreaLevel level, double lat, double lon) {
+    static String area(AreaLevel level, double lat, double lon) {
         switch (level) {
             case WARD -> {
                 for (AreaLayer.Area a : WARDS.areas()) {
@@ -140,7 +134,7 @@ class PrivateAggregationPropertiesTest {
         }
     }
 
-    private static String time(TimeBand band, LocalDateTime t) {
+    static String time(TimeBand band, LocalDateTime t) {
         return switch (band) {
             case HOUR -> Integer.toString(t.getHour());
             case WEEKDAY -> t.getDayOfWeek().getValue() >= 6 ? "weekend" : "weekday";
