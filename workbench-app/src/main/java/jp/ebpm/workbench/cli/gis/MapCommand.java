@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jp.ebpm.analysis.gis.io.PointTableReader;
-import jp.ebpm.analysis.gis.io.TextTable;
 import jp.ebpm.analysis.gis.map.ChoroplethOptions;
 import jp.ebpm.analysis.gis.map.ClassMethod;
 import jp.ebpm.analysis.gis.map.Classification;
@@ -19,7 +17,9 @@ import jp.ebpm.analysis.gis.map.ColorRamp;
 import jp.ebpm.analysis.gis.map.LayerMaps;
 import jp.ebpm.analysis.gis.map.MapRenderer;
 import jp.ebpm.analysis.gis.map.MapSpec;
+import jp.ebpm.analysis.io.NumberColumn;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.workbench.cli.ProjectOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,9 +149,7 @@ public final class MapCommand {
 
         @Override
         public Integer call() throws Exception {
-            TextTable t = TextTable.read(csv);
-            int i = t.require(column, csv.getFileName().toString());
-            double[] x = t.rows().stream().mapToDouble(r -> PointTableReader.number(r[i])).toArray();
+            double[] x = NumberColumn.read(csv, column, Cancellation.none());
             ClassMethod m = breaks != null ? ClassMethod.MANUAL : ClassMethod.parse(method);
             Classification c = Classifier.classify(x, classes, m, parseBreaks(breaks));
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(c)));
