@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code workbench bench}: hidden speed benchmarks (results go to docs/benchmarks.md). */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Speed benchmarks (developer use).", subcommands = {ImportBenchCommand.class, XlsxBenchCommand.class, LocationBench.class, VaultBench.class,
-                GisBenchCommand.Gis.class, SurveyBenchCommand.class})
+                GisBenchCommand.Gis.class, SurveyBenchCommand.class,
+                OverlayDataCommand.class})
 public final class BenchCommand {
 }

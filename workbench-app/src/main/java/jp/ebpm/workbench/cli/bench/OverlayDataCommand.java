@@ -1,0 +1,75 @@
+package jp.ebpm.workbench.cli.bench;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import jp.ebpm.analysis.gis.GeoFeature;
+import jp.ebpm.analysis.gis.VectorData;
+import jp.ebpm.analysis.gis.crs.Crs;
+import jp.ebpm.analysis.gis.io.GeoJsonWriter;
+import jp.ebpm.analysis.store.ScratchDatabase;
+import jp.ebpm.analysis.store.Sql;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code workbench bench overlay-data} (hidden): writes the input files of the overlay benchmark
+ * ({@code scripts/bench/overlay.sh}): {@code points.csv} with {@code id, lat, lon} (JGD2011 degrees, 6 decimals,
+ * uniform over the Kawasaki extent 139.44–139.80 E, 35.46–35.66 N, from a hash of the row number, so the file is the
+ * same on every machine) and {@code polygons.geojson}, Voronoi cells of random sites over the same extent with key
+ * {@code id} (the polygons of {@code bench gis}).
+ */
+@Command(name = "overlay-data", mixinStandardHelpOptions = true, description = "Write the overlay benchmark's points and polygons.")
+public final class OverlayDataCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", required = true, description = "Folder for points.csv and polygons.geojson.")
+    Path dir;
+
+    @Option(names = "--points", defaultValue = "10000000")
+    long points;
+
+    @Option(names = "--polygons", defaultValue = "1000")
+    int polygons;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Files.createDirectories(dir);
+        Envelope env = new Envelope(139.44, 139.80, 35.46, 35.66);
+        List<Geometry> cells = GisBenchCommand.voronoi(polygons, env, 42);
+        List<GeoFeature> feats = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            feats.add(new GeoFeature(cells.get(i), Map.of("id", (long) i)));
+        }
+        Path poly = dir.resolve("polygons.geojson");
+        try (OutputStream os = Files.newOutputStream(poly)) {
+            GeoJsonWriter.write(new VectorData(List.of("id"), feats, Crs.JGD2011, null, List.of()), os);
+        }
+        Path csv = dir.resolve("points.csv");
+        long t0 = System.nanoTime();
+        try (Connection c = ScratchDatabase.connect(); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT i AS id, round(35.46 + (hash(i) % 1000000007) / 1000000007.0 * 0.20, 6) AS lat, "
+                    + "round(139.44 + (hash(i + " + points + ") % 1000000007) / 1000000007.0 * 0.36, 6) AS lon "
+                    + "FROM range(" + points + ") t(i) ORDER BY i) TO " + Sql.literal(csv.toAbsolutePath().toString())
+                    + " (FORMAT csv, HEADER)");
+        }
+        out.printf("wrote %s (%d points, %d MB) in %.1f s and %s (%d polygons)%n", csv, points, Files.size(csv) >> 20,
+                (System.nanoTime() - t0) / 1e9, poly, cells.size());
+        return 0;
+    }
+}
