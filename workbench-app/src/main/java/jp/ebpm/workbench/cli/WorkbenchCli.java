@@ -36,7 +36,7 @@ public final class WorkbenchCli {
 
     /** Runs the command line with the given output streams (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new WorkbenchCli());
+        CommandLine cl = CommandTree.forArgs(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Speed benchmarks (developer use).", subcommands = {ImportBenchCommand.class, XlsxBenchCommand.class, LocationBench.class, VaultBench.class,
                 GisBenchCommand.Gis.class, SurveyBenchCommand.class,
-                OverlayDataCommand.class})
+                OverlayDataCommand.class,
+                StartupTrainingCommand.class})
 public final class BenchCommand {
 }
