@@ -23,7 +23,7 @@ JSA=workbench-app/target/workbench.jsa
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 CDS=()
 [ -f "$JSA" ] && CDS=(-XX:SharedArchiveFile="$JSA")
-WB=(java -Xmx1g "${CDS[@]}" -jar "$JAR")
+WB=(java -Xmx1g "${CDS[@]}" -Xlog:disable -Xlog:all=warning:stderr -jar "$JAR")
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"
 [ -f "$DIR/points.csv" ] && [ -f "$DIR/polygons.geojson" ] || java -jar "$JAR" bench overlay-data --dir "$DIR"
@@ -71,7 +71,9 @@ fi
 
 if [ "$POSTGIS" != "--no-postgis" ]; then
   echo "-- PostGIS peer (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  PG=$(scripts/bench/overlay_postgis.sh "$DIR" "${POSTGIS_RUNS:-1}" | tee /dev/stderr | awk '/postgis median/ {print $(NF-1)}')
+  PGOUT=$(scripts/bench/overlay_postgis.sh "$DIR" "${POSTGIS_RUNS:-1}")
+  echo "$PGOUT"
+  PG=$(echo "$PGOUT" | awk '/postgis median/ {print $(NF-1)}')
   printf 'ratio PostGIS (load + query) / workbench overlay count: %.1fx (%.1f s / %.2f s)\n' \
     "$(echo "$PG / $COUNT" | bc -l)" "$PG" "$COUNT"
 fi

@@ -19,6 +19,7 @@ import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.gis.GeoFeature;
 import jp.ebpm.analysis.gis.VectorData;
 import jp.ebpm.analysis.gis.crs.Crs;
+import jp.ebpm.analysis.store.CancellableSql;
 import jp.ebpm.analysis.store.PointFunctions;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.store.Sql;
@@ -334,26 +335,16 @@ public final class PointBatchReader implements AutoCloseable {
         Counting counting = new Counting(kernel, progress, cancel);
         try (PointFunctions.Registration reg = PointFunctions.register(source.connection, counting);
              Statement st = source.connection.createStatement()) {
-            Runnable hook = () -> {
-                try {
-                    st.cancel();
-                } catch (SQLException ignored) {
-                    // already finished
-                }
-            };
-            cancel.onCancel(hook);
             try {
                 String sql = sqlOfCall.apply(reg.call("CASE WHEN " + STATUS + " = 0 THEN " + X + " END",
                         "CASE WHEN " + STATUS + " = 0 THEN " + Y + " ELSE -" + STATUS + " END"));
-                if (st.execute(sql) && results != null) {
+                if (CancellableSql.execute(st, sql, cancel) && results != null) {
                     try (ResultSet rs = st.getResultSet()) {
                         results.accept(rs);
                     }
                 }
             } catch (SQLException e) {
                 throw failure(e, reg.failure(), cancel);
-            } finally {
-                cancel.removeHook(hook);
             }
         } catch (SQLException e) {
             throw new WorkbenchException("Reading the points of " + source.label + " failed: " + e.getMessage(), e);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * The picocli command tree for one run. picocli introspects every subcommand class by reflection when a tree is built
  * (the full tree of {@link WorkbenchCli} has about 80 commands), which took about a third of the start-up time of a
  * short command such as {@code catalog}. A run that names a subcommand therefore gets a tree of the root and that
- * subcommand only; anything else ({@code --help}, {@code help}, an unknown or misspelt command, no command) gets the
+ * subcommand only, and {@code --version} alone the root only; anything else ({@code --help}, {@code help}, an unknown or misspelt command, no command) gets the
  * full tree, so help texts and suggestions list every command.
  */
 final class CommandTree {
@@ -20,8 +20,9 @@ final class CommandTree {
 
     /** The tree for these arguments. */
     static CommandLine forArgs(String... args) {
-        Class<?> named = args.length == 0 ? null : subcommand(args[0]);
-        if (named == null) {
+        boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        Class<?> named = args.length == 0 || version ? null : subcommand(args[0]);
+        if (named == null && !version) {
             return new CommandLine(new WorkbenchCli());
         }
         Command root = WorkbenchCli.class.getAnnotation(Command.class);
@@ -31,7 +32,9 @@ final class CommandTree {
         spec.versionProvider(new WorkbenchCli.Version());
         spec.usageMessage().description(root.description());
         CommandLine cl = new CommandLine(spec);
-        cl.addSubcommand(new CommandLine(named));
+        if (named != null) {
+            cl.addSubcommand(new CommandLine(named));
+        }
         return cl;
     }
 

@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Geometry;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.gis.overlay.PointLocator;
 import jp.ebpm.analysis.privacy.UnlockedVault;
+import jp.ebpm.analysis.store.CancellableSql;
 import jp.ebpm.analysis.store.PointFunctions;
 import jp.ebpm.analysis.store.Sql;
 import jp.ebpm.analysis.task.Cancellation;
@@ -67,26 +68,16 @@ public final class AreaAssigner {
         }
         try (Connection c = vault.memory().connect(); Statement st = c.createStatement();
              PointFunctions.Registration reg = PointFunctions.register(c, kernel)) {
-            Runnable hook = () -> {
-                try {
-                    st.cancel();
-                } catch (SQLException ignored) {
-                    // already finished
-                }
-            };
-            cancel.onCancel(hook);
             try {
                 // area as an ENUM of the layer's keys: one byte per row, fast to group and compare
                 st.execute("CREATE TYPE " + enumType + " AS ENUM (" + keys + ")");
-                st.execute("CREATE TABLE " + out + " AS SELECT pid, ts, CAST(list_extract([" + keys + "]::VARCHAR[], "
-                        + reg.call("lon", "lat") + " + 1) AS " + enumType + ") AS area FROM " + Sql.ident(dataset));
+                CancellableSql.execute(st, "CREATE TABLE " + out + " AS SELECT pid, ts, CAST(list_extract([" + keys + "]::VARCHAR[], "
+                        + reg.call("lon", "lat") + " + 1) AS " + enumType + ") AS area FROM " + Sql.ident(dataset), cancel);
             } catch (SQLException e) {
                 if (cancel.isCancelled() || reg.failure() instanceof CancelledException) {
                     throw new CancelledException();
                 }
                 throw new WorkbenchException("Assigning pings to areas failed: " + e.getMessage(), e);
-            } finally {
-                cancel.removeHook(hook);
             }
         } catch (SQLException e) {
             throw new WorkbenchException("Assigning pings to areas failed: " + e.getMessage(), e);

@@ -1,23 +1,15 @@
 package jp.ebpm.workbench.cli.bench;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import jp.ebpm.analysis.gis.GeoFeature;
-import jp.ebpm.analysis.gis.VectorData;
-import jp.ebpm.analysis.gis.crs.Crs;
-import jp.ebpm.analysis.gis.io.GeoJsonWriter;
 import jp.ebpm.analysis.store.ScratchDatabase;
 import jp.ebpm.analysis.store.Sql;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,16 +42,9 @@ public final class OverlayDataCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(dir);
-        Envelope env = new Envelope(139.44, 139.80, 35.46, 35.66);
-        List<Geometry> cells = GisBenchCommand.voronoi(polygons, env, 42);
-        List<GeoFeature> feats = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            feats.add(new GeoFeature(cells.get(i), Map.of("id", (long) i)));
-        }
+        List<Geometry> cells = GisBenchCommand.voronoi(polygons, GisBenchCommand.KAWASAKI, 42);
         Path poly = dir.resolve("polygons.geojson");
-        try (OutputStream os = Files.newOutputStream(poly)) {
-            GeoJsonWriter.write(new VectorData(List.of("id"), feats, Crs.JGD2011, null, List.of()), os);
-        }
+        GisBenchCommand.writePolygons(cells, poly);
         Path csv = dir.resolve("points.csv");
         long t0 = System.nanoTime();
         try (Connection c = ScratchDatabase.connect(); Statement st = c.createStatement()) {
