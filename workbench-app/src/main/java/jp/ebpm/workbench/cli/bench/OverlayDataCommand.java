@@ -3,13 +3,10 @@ package jp.ebpm.workbench.cli.bench;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import jp.ebpm.analysis.store.ScratchDatabase;
-import jp.ebpm.analysis.store.Sql;
+import jp.ebpm.analysis.gis.overlay.OverlayBenchData;
 import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench bench overlay-data} (hidden): writes the input files of the overlay benchmark
- * ({@code scripts/bench/overlay.sh}): {@code points.csv} with {@code id, lat, lon} (JGD2011 degrees, 6 decimals,
- * uniform over the Kawasaki extent 139.44–139.80 E, 35.46–35.66 N, from a hash of the row number, so the file is the
- * same on every machine) and {@code polygons.geojson}, Voronoi cells of random sites over the same extent with key
- * {@code id} (the polygons of {@code bench gis}).
+ * ({@code scripts/bench/overlay.sh}): {@code points.csv} ({@link OverlayBenchData}) and {@code polygons.geojson},
+ * Voronoi cells of random sites over the same extent with key {@code id} (the polygons of {@code bench gis}).
  */
 @Command(name = "overlay-data", mixinStandardHelpOptions = true, description = "Write the overlay benchmark's points and polygons.")
 public final class OverlayDataCommand implements Callable<Integer> {
@@ -47,12 +42,7 @@ public final class OverlayDataCommand implements Callable<Integer> {
         GisBenchCommand.writePolygons(cells, poly);
         Path csv = dir.resolve("points.csv");
         long t0 = System.nanoTime();
-        try (Connection c = ScratchDatabase.connect(); Statement st = c.createStatement()) {
-            st.execute("COPY (SELECT i AS id, round(35.46 + (hash(i) % 1000000007) / 1000000007.0 * 0.20, 6) AS lat, "
-                    + "round(139.44 + (hash(i + " + points + ") % 1000000007) / 1000000007.0 * 0.36, 6) AS lon "
-                    + "FROM range(" + points + ") t(i) ORDER BY i) TO " + Sql.literal(csv.toAbsolutePath().toString())
-                    + " (FORMAT csv, HEADER)");
-        }
+        OverlayBenchData.writePoints(csv, points);
         out.printf("wrote %s (%d points, %d MB) in %.1f s and %s (%d polygons)%n", csv, points, Files.size(csv) >> 20,
                 (System.nanoTime() - t0) / 1e9, poly, cells.size());
         return 0;
