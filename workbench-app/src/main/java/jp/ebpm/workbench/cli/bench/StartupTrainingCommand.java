@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * step ({@code java -XX:ArchiveClassesAtExit=target/workbench.jsa -jar target/workbench.jar bench startup-training}).
  * It runs the short commands batch users run most, in this process and on a scratch project, so that the classes they
  * load are in the archive: {@code --help}, {@code catalog} (text and JSON), {@code import}, {@code preview},
- * {@code sql}, {@code crosstab}, {@code mesh encode/decode} and {@code overlay count}. Exit code 1 when a command
- * fails, so a broken build is noticed.
+ * {@code sql}, {@code crosstab}, {@code mesh encode/decode} and {@code overlay count}. A command that fails (e.g. after
+ * its options were renamed) is named on stderr and only makes the archive smaller: the build goes on.
  */
 @Command(name = "startup-training", mixinStandardHelpOptions = true,
         description = "Run the commands whose classes go into the class-data archive (package step).")
@@ -30,7 +30,7 @@ public final class StartupTrainingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int[] failures = {0};
+        int[] failures = {0};  // reported, never fatal: the archive only speeds up the start
         BenchDirs.inScratch("wb-cds-training", dir -> {
             Path csv = dir.resolve("small.csv");
             Files.writeString(csv, "id,区,性別,緯度,経度\n1,川崎区,男,35.5308,139.7029\n2,幸区,女,35.5446,139.6857\n"
@@ -63,6 +63,9 @@ public final class StartupTrainingCommand implements Callable<Integer> {
                 }
             }
         });
-        return failures[0] == 0 ? 0 : 1;
+        if (failures[0] > 0) {
+            spec.commandLine().getErr().println("startup training: " + failures[0] + " commands failed; their classes are not in the archive");
+        }
+        return 0;
     }
 }
