@@ -151,6 +151,17 @@ public final class CsvWriter {
         return isFormulaLike(s) && !NUMBER.matcher(s).matches();
     }
 
+    /**
+     * The same neutralisation as an SQL expression, for CSV files that DuckDB writes itself ({@code COPY ... TO}):
+     * {@code textExpression} (a VARCHAR expression) gets a leading {@code '} exactly where this writer would add one.
+     */
+    public static String guardSql(String textExpression) {
+        String e = "(" + textExpression + ")";
+        return "CASE WHEN " + e + " NOT IN ('-', '+') AND regexp_matches(" + e + ", '^[-=+@\t\r]')"
+                + " AND NOT regexp_full_match(" + e + ", '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?')"
+                + " THEN '''' || " + e + " ELSE " + e + " END";
+    }
+
     /** Undoes the neutralisation: a leading {@code '} before text this writer would prefix is dropped. */
     public static String unguard(String s) {
         return s != null && s.length() >= 2 && s.charAt(0) == '\'' && needsGuard(s.substring(1)) ? s.substring(1) : s;

@@ -43,18 +43,22 @@ public final class WorkbenchCli {
         return run(out, err, args);
     }
 
+    /** The name of the global option that adds technical detail to errors. */
+    static final String VERBOSE = "--verbose";
+    /** Its help text. */
+    static final String VERBOSE_DESCRIPTION = "On an error, also print the technical detail (for a bug report).";
+
     /**
      * {@code --verbose} (accepted before or after the subcommand): on an error, print the technical detail (cause
      * chain and stack trace) below the one-line message.
      */
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "On an error, also print the technical detail (for a bug report).")
+    @Option(names = VERBOSE, scope = ScopeType.INHERIT, description = VERBOSE_DESCRIPTION)
     boolean verbose;
 
     /** Runs the command line with the given output streams (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         WorkbenchCli root = new WorkbenchCli();
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = CommandTree.forArgs(root, args);
         cl.setOut(out);
         cl.setErr(err);
         // One handler for every command: the user sees one line in plain words, exit 1 for data errors and

@@ -188,4 +188,31 @@ class CsvInjectionTest {
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(assertNoFormula(Files.readString(od, StandardCharsets.UTF_8), "location od") > 0);
     }
+
+    @Test
+    void overlayJoinAndMeshEncodeWrittenByDuckDb() throws Exception {
+        Path wards = dir.resolve("wards.geojson");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/jp/ebpm/workbench/gis/kawasaki-wards-n03-2021-simplified.geojson")) {
+            Files.copy(in, wards);
+        }
+        StringBuilder pts = new StringBuilder("name,lat,lon\n");
+        for (String a : ATTACKS) {
+            pts.append(q(a)).append(",35.5760,139.6590\n");
+        }
+        pts.append("-,-35.5,139.6\n"); // a lone "-" and a negative number stay as they are (the point is skipped)
+        Path in = dir.resolve("pts.csv");
+        Files.writeString(in, pts, StandardCharsets.UTF_8);
+        CliTestSupport.Result j = CliTestSupport.run("overlay", "join", "--points", in.toString(), "--lat-col", "lat", "--lon-col", "lon",
+                "--polygons", wards.toString(), "--key", "N03_004", "--out", "-");
+        assertEquals(0, j.exitCode(), j.err());
+        assertEquals(ATTACKS.size(), assertNoFormula(j.out(), "overlay join"));
+        List<List<String>> rows = parse(j.out());
+        assertEquals(List.of("'" + ATTACKS.get(0), "35.5760", "139.6590", "中原区"), rows.get(1));
+        assertEquals(List.of("-", "-35.5", "139.6", ""), rows.get(rows.size() - 1));
+        Path out = dir.resolve("mesh.csv");
+        CliTestSupport.Result m = CliTestSupport.run("mesh", "encode", "--csv", in.toString(), "--lat-col", "lat", "--lon-col", "lon",
+                "--level", "3", "--out", out.toString());
+        assertEquals(0, m.exitCode(), m.err());
+        assertEquals(ATTACKS.size(), assertNoFormula(Files.readString(out, StandardCharsets.UTF_8), "mesh encode"));
+    }
 }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.gis.VectorData;
+import jp.ebpm.analysis.io.PointBatchReader;
+import jp.ebpm.analysis.task.Cancellation;
+import jp.ebpm.analysis.task.ProgressListener;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
@@ -39,7 +42,10 @@ public final class VectorReader {
             return ShapefileReader.read(file, epsg, f);
         }
         if (n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".tsv") || n.endsWith(".xlsx") || n.endsWith(".xls")) {
-            return PointTableReader.read(file, latCol, lonCol, epsg, f);
+            try (PointBatchReader points = PointBatchReader.open(file, latCol, lonCol, null, epsg, ProgressListener.NONE,
+                    Cancellation.none())) {
+                return points.features(f, Cancellation.none());
+            }
         }
         throw new WorkbenchException("Unsupported file type: use GeoJSON, a zipped shapefile, .shp, CSV or Excel.",
                 file.getFileName().toString(), null, null, null);

@@ -2,6 +2,11 @@ package jp.ebpm.analysis.gis.overlay;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.ebpm.analysis.gis.crs.Reprojector;
+import jp.ebpm.analysis.io.PointBatchReader;
+import jp.ebpm.analysis.task.Cancellation;
+import jp.ebpm.analysis.task.ProgressListener;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.operation.buffer.BufferOp;
@@ -34,6 +39,23 @@ public final class Buffers {
         for (Geometry g : planeGeometries) {
             out.add(g == null || g.isEmpty() ? f.createPolygon() : BufferOp.bufferOp(g, metres, p));
         }
+        return out;
+    }
+
+    /**
+     * The usable points of a reader as point geometries in a plane zone (for buffering; such point sets, e.g. shelters,
+     * are small). Skipped points are left out.
+     */
+    public static List<Geometry> planePoints(PointBatchReader points, int planeEpsg, Cancellation cancel) {
+        Reprojector r = new Reprojector(points.epsg(), planeEpsg);
+        GeometryFactory f = new GeometryFactory();
+        List<Geometry> out = new ArrayList<>();
+        points.forEachBatch((x, y, n) -> {
+            for (int i = 0; i < n; i++) {
+                double[] xy = r.transform(x[i], y[i]);
+                out.add(f.createPoint(new Coordinate(xy[0], xy[1])));
+            }
+        }, ProgressListener.NONE, cancel);
         return out;
     }
 

@@ -9,13 +9,14 @@ import jp.ebpm.analysis.gis.LayerWriter;
 import jp.ebpm.analysis.gis.Layers;
 import jp.ebpm.analysis.gis.VectorData;
 import jp.ebpm.analysis.gis.crs.Reprojector;
+import jp.ebpm.analysis.io.PointBatchReader;
+import jp.ebpm.analysis.store.Catalog;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.DatasetKind;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.ProgressListener;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /**
  * Overlays on project layers. Each result is a new catalog dataset (a layer with the polygons' geometry, so it can be
@@ -42,31 +43,6 @@ public final class ProjectOverlays {
         return new LayerWriter.Meta(kind, null, null, null, src.license(), src.sensitivity(), description, props);
     }
 
-    /** Point geometries of a layer as a point set (non-points use their interior point). */
-    static PointSet points(VectorData v, String idField, String valueField) {
-        int n = v.features().size();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        String[] ids = idField == null ? null : new String[n];
-        double[] vals = valueField == null ? null : new double[n];
-        for (int i = 0; i < n; i++) {
-            GeoFeature f = v.features().get(i);
-            Geometry g = f.geometry();
-            Point p = g == null || g.isEmpty() ? null : g instanceof Point pt ? pt : g.getInteriorPoint();
-            xs[i] = p == null ? Double.NaN : p.getX();
-            ys[i] = p == null ? Double.NaN : p.getY();
-            if (ids != null) {
-                Object o = f.get(idField);
-                ids[i] = o == null ? null : o.toString();
-            }
-            if (vals != null) {
-                Object o = f.get(valueField);
-                vals[i] = o instanceof Number num ? num.doubleValue() : Double.NaN;
-            }
-        }
-        return new PointSet(xs, ys, ids, vals, v.epsg());
-    }
-
     /**
      * Points in polygons: a polygon layer {@code out} with the key, {@code count}, and {@code distinct_ids} /
      * {@code sum_<v>}, {@code mean_<v>} when asked; every polygon key appears (0 when empty).
@@ -75,7 +51,10 @@ public final class ProjectOverlays {
                                           String valueField, String out, ProgressListener progress, Cancellation cancel) {
         VectorData polys = Layers.read(p, polygonLayer);
         KeyedPolygons kp = KeyedPolygons.of(polys, key);
-        PointsInPolygons.Result r = PointsInPolygons.count(kp, points(Layers.read(p, pointsLayer), idField, valueField), progress, cancel);
+        PointOverlay.Result r;
+        try (PointBatchReader points = PointBatchReader.open(p, pointsLayer, null, null)) {
+            r = PointOverlay.count(points, kp, idField, valueField, progress, cancel);
+        }
         Map<String, Geometry> geomByKey = dissolveByKey(polys, key);
         List<String> fields = new ArrayList<>(List.of(key, "count"));
         if (idField != null) {
@@ -100,33 +79,36 @@ public final class ProjectOverlays {
             feats.add(new GeoFeature(geomByKey.get(row.key()), a));
         }
         String params = "key=" + key + (idField == null ? "" : ", id=" + idField) + (valueField == null ? "" : ", value=" + valueField)
-                + ", edge rule=lowest key; unlocated=" + r.unlocated() + ", outside=" + r.outside();
+                + ", edge rule=lowest key; skipped=" + r.scan().skipped() + ", outside=" + r.outside();
         return LayerWriter.write(p, out, new VectorData(fields, feats, polys.epsg(), null, List.of()),
                 meta(p, polygonLayer, DatasetKind.BOUNDARY, "Points of " + pointsLayer + " counted per " + polygonLayer,
                         props("count_points_in_polygons", pointsLayer + ", " + polygonLayer, params)), progress, cancel);
     }
 
-    /** Join form: the points layer plus the covering polygon's key (null outside), as a new points layer. */
+    /**
+     * Join form: the points plus the covering polygon's key (null outside), as a new dataset (a points layer when the
+     * points are a layer). The points are streamed; the new table is written by DuckDB.
+     */
     public static DatasetInfo joinPoints(Project p, String pointsLayer, String polygonLayer, String key, String out,
                                          ProgressListener progress, Cancellation cancel) {
-        VectorData pts = Layers.read(p, pointsLayer);
+        p.catalog().checkNewName(out);
         KeyedPolygons kp = KeyedPolygons.of(Layers.read(p, polygonLayer), key);
-        PointsInPolygons.Result r = PointsInPolygons.count(kp, points(pts, null, null), progress, cancel);
-        String col = pts.fields().contains(key) ? key + "_polygon" : key;
-        List<String> fields = new ArrayList<>(pts.fields());
-        fields.remove("fid");
-        fields.add(col);
-        List<GeoFeature> feats = new ArrayList<>();
-        for (int i = 0; i < pts.features().size(); i++) {
-            Map<String, Object> a = new LinkedHashMap<>(pts.features().get(i).attributes());
-            a.remove("fid");
-            a.put(col, r.assignment()[i] < 0 ? null : r.rows().get(r.assignment()[i]).key());
-            feats.add(new GeoFeature(pts.features().get(i).geometry(), a));
+        DatasetInfo src = p.catalog().get(pointsLayer);
+        Map<String, String> props = new LinkedHashMap<>(props("join_points_to_polygons", pointsLayer + ", " + polygonLayer,
+                "key=" + key + ", edge rule=lowest key"));
+        try (PointBatchReader points = PointBatchReader.open(p, pointsLayer, null, null)) {
+            if (points.isLayer()) {
+                props.put("crs", "EPSG:" + points.epsg());
+                props.put("geometry_column", LayerWriter.GEOM);
+            }
+            return PointOverlay.joinToTable(points, kp, out, c -> {
+                DatasetInfo info = new DatasetInfo(out, points.isLayer() ? DatasetKind.POINTS : src.kind(), null, null,
+                        java.time.Instant.now(), Catalog.countRows(c, out), Catalog.describe(c, out), null, src.license(),
+                        src.sensitivity(), "Points of " + pointsLayer + " with the key of " + polygonLayer, props);
+                p.catalog().register(c, info);
+                return info;
+            }, progress, cancel);
         }
-        return LayerWriter.write(p, out, new VectorData(fields, feats, pts.epsg(), null, List.of()),
-                meta(p, pointsLayer, DatasetKind.POINTS, "Points of " + pointsLayer + " with the key of " + polygonLayer,
-                        props("join_points_to_polygons", pointsLayer + ", " + polygonLayer, "key=" + key + ", edge rule=lowest key")),
-                progress, cancel);
     }
 
     /**

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         description = "Speed benchmarks (developer use).", subcommands = {ImportBenchCommand.class, XlsxBenchCommand.class, LocationBench.class, VaultBench.class,
                 LinkedGuardBench.class,
                 GisBenchCommand.Gis.class, SurveyBenchCommand.class,
-                EvaluationBench.class})
+                EvaluationBench.class,
+                OverlayDataCommand.class,
+                StartupTrainingCommand.class})
 public final class BenchCommand {
 }

@@ -43,7 +43,21 @@ import picocli.CommandLine.Spec;
 /** Holder of the GIS benchmark, registered as {@code workbench bench gis}. */
 public final class GisBenchCommand {
 
+    /** The extent of the GIS benchmarks: Kawasaki, 139.44–139.80 E, 35.46–35.66 N. */
+    static final Envelope KAWASAKI = new Envelope(139.44, 139.80, 35.46, 35.66);
+
     private GisBenchCommand() {
+    }
+
+    /** Writes polygons as a GeoJSON layer (JGD2011) with the key {@code id} = 0, 1, ... */
+    static void writePolygons(List<Geometry> polygons, Path file) throws java.io.IOException {
+        List<GeoFeature> feats = new ArrayList<>();
+        for (int i = 0; i < polygons.size(); i++) {
+            feats.add(new GeoFeature(polygons.get(i), Map.of("id", (long) i)));
+        }
+        try (OutputStream os = Files.newOutputStream(file)) {
+            GeoJsonWriter.write(new VectorData(List.of("id"), feats, 6668, null, List.of()), os);
+        }
     }
 
     /** Voronoi polygons of {@code n} random seeds over the Kawasaki extent (lon/lat), clipped to it. */
@@ -86,7 +100,7 @@ public final class GisBenchCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Files.createDirectories(dir);
-            Envelope env = new Envelope(139.44, 139.80, 35.46, 35.66);
+            Envelope env = KAWASAKI;
             if (only == null || only.equals("pip")) {
                 pip(out, env);
             }
@@ -104,13 +118,7 @@ public final class GisBenchCommand {
 
         private void pip(PrintWriter out, Envelope env) throws Exception {
             List<Geometry> polys = voronoi(polygons, env, 42);
-            List<GeoFeature> feats = new ArrayList<>();
-            for (int i = 0; i < polys.size(); i++) {
-                feats.add(new GeoFeature(polys.get(i), Map.of("id", (long) i)));
-            }
-            try (OutputStream os = Files.newOutputStream(dir.resolve("bench-polygons.geojson"))) {
-                GeoJsonWriter.write(new VectorData(List.of("id"), feats, 6668, null, List.of()), os);
-            }
+            writePolygons(polys, dir.resolve("bench-polygons.geojson"));
             SplittableRandom r = new SplittableRandom(7);
             double[] xs = new double[points];
             double[] ys = new double[points];

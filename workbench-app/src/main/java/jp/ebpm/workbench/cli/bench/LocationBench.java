@@ -46,6 +46,9 @@ public final class LocationBench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3")
     int runs;
 
+    @Option(names = "--only-assign", description = "Time only the assignment of the pings to wards, --runs times (no aggregates).")
+    boolean onlyAssign;
+
     @Spec
     CommandSpec spec;
 
@@ -79,31 +82,17 @@ public final class LocationBench implements Callable<Integer> {
                 v.load("pings", Cancellation.none());
                 out.printf("decrypt + load into memory: %.2f s%n", secs(t0));
                 AreaLayer wards = AreaLayer.bundledWards();
-                t0 = System.nanoTime();
-                AreaAssigner.assign(v, "pings", wards, Cancellation.none());
-                out.printf("assign pings to wards (once per session): %.2f s%n", secs(t0));
-                LocationService s = new LocationService(v);
-                List<Double> agg = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
+                List<Double> assign = new ArrayList<>();
+                for (int i = 0; i < (onlyAssign ? runs : 1); i++) {
+                    v.sessionCache().keySet().removeIf(k -> k.startsWith("assign|"));
                     t0 = System.nanoTime();
-                    s.aggregate("pings", AreaLevel.WARD, wards, TimeBand.HOUR, 10, 1, Cancellation.none());
-                    agg.add(secs(t0));
+                    AreaAssigner.assign(v, "pings", wards, Cancellation.none());
+                    assign.add(secs(t0));
                 }
-                out.printf("ward x hour, pings + distinct devices + guard: median %.2f s %s%n", median(agg), agg);
-                List<Double> mesh = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    t0 = System.nanoTime();
-                    s.aggregate("pings", AreaLevel.MESH4, null, TimeBand.HOUR, 10, 1, Cancellation.none());
-                    mesh.add(secs(t0));
+                out.printf("assign pings to wards (once per session): median %.2f s %s%n", median(assign), assign);
+                if (!onlyAssign) {
+                    aggregates(v, wards, out);
                 }
-                out.printf("mesh4 x hour: median %.2f s %s%n", median(mesh), mesh);
-                List<Double> od = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    t0 = System.nanoTime();
-                    s.od("pings", wards, 10, 1, Cancellation.none());
-                    od.add(secs(t0));
-                }
-                out.printf("OD matrix (stays, trips) + guard: median %.2f s %s%n", median(od), od);
             }
         }
         long peak = 0;
@@ -113,6 +102,32 @@ public final class LocationBench implements Callable<Integer> {
             }
         }
         out.printf("peak Java heap (sum of pool peaks): %d MB%n", peak >> 20);
+    }
+
+    private void aggregates(UnlockedVault v, AreaLayer wards, PrintWriter out) {
+        long t0;
+        LocationService s = new LocationService(v);
+        List<Double> agg = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            t0 = System.nanoTime();
+            s.aggregate("pings", AreaLevel.WARD, wards, TimeBand.HOUR, 10, 1, Cancellation.none());
+            agg.add(secs(t0));
+        }
+        out.printf("ward x hour, pings + distinct devices + guard: median %.2f s %s%n", median(agg), agg);
+        List<Double> mesh = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            t0 = System.nanoTime();
+            s.aggregate("pings", AreaLevel.MESH4, null, TimeBand.HOUR, 10, 1, Cancellation.none());
+            mesh.add(secs(t0));
+        }
+        out.printf("mesh4 x hour: median %.2f s %s%n", median(mesh), mesh);
+        List<Double> od = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            t0 = System.nanoTime();
+            s.od("pings", wards, 10, 1, Cancellation.none());
+            od.add(secs(t0));
+        }
+        out.printf("OD matrix (stays, trips) + guard: median %.2f s %s%n", median(od), od);
     }
 
     private static double secs(long t0) {

@@ -20,6 +20,7 @@ import jp.ebpm.analysis.gis.map.LayerMaps;
 import jp.ebpm.analysis.gis.map.MapRenderer;
 import jp.ebpm.analysis.gis.map.MapSpec;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.workbench.cli.ProjectOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,9 +2,6 @@ package jp.ebpm.workbench.cli.gis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,6 +11,9 @@ import jp.ebpm.analysis.gis.mesh.MeshCell;
 import jp.ebpm.analysis.gis.mesh.MeshCode;
 import jp.ebpm.analysis.gis.mesh.MeshLevel;
 import jp.ebpm.analysis.gis.mesh.MeshTableEncoder;
+import jp.ebpm.analysis.io.PointScan;
+import jp.ebpm.analysis.task.Cancellation;
+import jp.ebpm.analysis.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,9 +26,10 @@ public final class MeshCommand {
 
     /** {@code workbench mesh encode}. */
     @Command(name = "encode", mixinStandardHelpOptions = true,
-            description = "Add a mesh_code column to a CSV/Excel table with latitude/longitude columns (output CSV, UTF-8).")
+            description = "Add a mesh_code column to a CSV/TSV, Parquet or Excel table with latitude/longitude columns (output CSV, "
+                    + "UTF-8). The file is streamed, never loaded whole.")
     static final class Encode implements Callable<Integer> {
-        @Option(names = "--csv", required = true, paramLabel = "F", description = "Input CSV (UTF-8 or CP932) or Excel file.")
+        @Option(names = "--csv", required = true, paramLabel = "F", description = "Input CSV/TSV (UTF-8, CP932 or EUC-JP), Parquet or Excel file.")
         Path csv;
         @Option(names = "--lat-col", required = true, paramLabel = "C", description = "Latitude column (degrees, JGD2011/WGS84).")
         String latCol;
@@ -48,18 +49,16 @@ public final class MeshCommand {
             if (!Files.isRegularFile(csv)) {
                 throw new jp.ebpm.analysis.WorkbenchException("The file does not exist.", csv.getFileName().toString(), null, null, null);
             }
-            long missing;
-            if (out.equals("-")) {
-                Writer w = spec.commandLine().getOut();
-                missing = MeshTableEncoder.encode(csv, latCol, lonCol, l, w);
-                w.flush();
-            } else {
-                try (Writer w = new OutputStreamWriter(Files.newOutputStream(Path.of(out)), StandardCharsets.UTF_8)) {
-                    missing = MeshTableEncoder.encode(csv, latCol, lonCol, l, w);
-                }
+            PointScan scan;
+            try (CsvTarget target = CsvTarget.of(out, spec.commandLine().getOut())) {
+                scan = MeshTableEncoder.encode(csv, latCol, lonCol, l, target.file(), ProgressListener.NONE, Cancellation.none());
+                target.commit();
             }
-            if (missing > 0) {
-                spec.commandLine().getErr().println("note: " + missing + " rows have no usable coordinates; their mesh_code is empty.");
+            if (scan.skipped() > 0) {
+                spec.commandLine().getErr().println("note: " + scan.describeSkipped("EPSG:6668") + "; their mesh_code is empty.");
+            }
+            if (scan.unmatched() > 0) {
+                spec.commandLine().getErr().println("note: " + scan.unmatched() + " points lie outside the mesh range; their mesh_code is empty.");
             }
             return 0;
         }

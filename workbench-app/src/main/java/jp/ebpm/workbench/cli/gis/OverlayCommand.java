@@ -10,13 +10,14 @@ import jp.ebpm.analysis.gis.overlay.AreaWeighting;
 import jp.ebpm.analysis.gis.overlay.Buffers;
 import jp.ebpm.analysis.gis.overlay.KeyedPolygons;
 import jp.ebpm.analysis.gis.overlay.PlaneZone;
-import jp.ebpm.analysis.gis.overlay.PointSet;
-import jp.ebpm.analysis.gis.overlay.PointTable;
+import jp.ebpm.analysis.gis.overlay.PointOverlay;
 import jp.ebpm.analysis.gis.overlay.PointsInPolygons;
+import jp.ebpm.analysis.gis.crs.Crs;
 import jp.ebpm.analysis.io.CsvWriter;
+import jp.ebpm.analysis.io.PointBatchReader;
+import jp.ebpm.analysis.io.PointScan;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.ProgressListener;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import picocli.CommandLine.Command;
@@ -26,18 +27,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench overlay}: points in polygons and area-weighted apportionment on files. */
 @Command(name = "overlay", mixinStandardHelpOptions = true,
-        description = "Overlay operations on files (polygons: GeoJSON or zipped shapefile; points: CSV/Excel with lat/lon or GeoJSON).",
+        description = "Overlay operations on files (polygons: GeoJSON or zipped shapefile; points: CSV/TSV, Parquet or Excel with "
+                + "lat/lon, or GeoJSON). Points are streamed, never loaded whole; unusable points are skipped and counted on stderr.",
         subcommands = {OverlayCommand.Count.class, OverlayCommand.Join.class, OverlayCommand.AreaWeight.class})
 public final class OverlayCommand {
 
     /** Options naming the points. */
     static class PointOptions {
-        @Option(names = "--points", required = true, paramLabel = "F", description = "Points: CSV/Excel with latitude/longitude, or GeoJSON.")
+        @Option(names = "--points", required = true, paramLabel = "F",
+                description = "Points: CSV/TSV (UTF-8, CP932, EUC-JP), Parquet or Excel with latitude/longitude (JGD2011 degrees), or GeoJSON.")
         Path points;
         @Option(names = "--lat-col", paramLabel = "C", description = "Latitude column (default: detect 緯度/lat/latitude/y).")
         String latCol;
         @Option(names = "--lon-col", paramLabel = "C", description = "Longitude column (default: detect 経度/lon/longitude/x).")
         String lonCol;
+        @Option(names = "--encoding", paramLabel = "E", description = "Text encoding of a CSV/TSV file: auto (default), utf-8, cp932, euc-jp.")
+        String encoding;
+
+        PointBatchReader open() {
+            return PointBatchReader.open(points, latCol, lonCol, encoding, ProgressListener.NONE, Cancellation.none());
+        }
     }
 
     /** Options naming the polygons. */
@@ -72,9 +81,13 @@ public final class OverlayCommand {
 
         @Override
         public Integer call() throws Exception {
-            PointTable t = PointTable.read(pts.points, pts.latCol, pts.lonCol, idCol, valueCol);
             KeyedPolygons kp = KeyedPolygons.of(readPolygons(polys.polygons), polys.key);
-            PointsInPolygons.Result r = PointsInPolygons.count(kp, t.points(), ProgressListener.NONE, Cancellation.none());
+            PointOverlay.Result r;
+            int epsg;
+            try (PointBatchReader reader = pts.open()) {
+                epsg = reader.epsg();
+                r = PointOverlay.count(reader, kp, idCol, valueCol, ProgressListener.NONE, Cancellation.none());
+            }
             List<String> header = new ArrayList<>(List.of(polys.key, "count"));
             if (idCol != null) {
                 header.add("distinct_ids");
@@ -96,17 +109,17 @@ public final class OverlayCommand {
                 rows.add(line);
             }
             CsvWriter.write(out, spec.commandLine().getOut(), header, rows);
-            notes(spec, r);
+            notes(spec, r.scan(), epsg);
             return 0;
         }
     }
 
-    static void notes(CommandSpec spec, PointsInPolygons.Result r) {
-        if (r.unlocated() > 0) {
-            spec.commandLine().getErr().println("note: " + r.unlocated() + " points have no usable coordinates and were not counted.");
+    static void notes(CommandSpec spec, PointScan scan, int epsg) {
+        if (scan.skipped() > 0) {
+            spec.commandLine().getErr().println("note: " + scan.describeSkipped(Crs.label(epsg)) + "; they were skipped.");
         }
-        if (r.outside() > 0) {
-            spec.commandLine().getErr().println("note: " + r.outside() + " points lie outside every polygon.");
+        if (scan.unmatched() > 0) {
+            spec.commandLine().getErr().println("note: " + scan.unmatched() + " points lie outside every polygon.");
         }
     }
 
@@ -126,23 +139,15 @@ public final class OverlayCommand {
 
         @Override
         public Integer call() throws Exception {
-            PointTable t = PointTable.read(pts.points, pts.latCol, pts.lonCol, null, null);
             KeyedPolygons kp = KeyedPolygons.of(readPolygons(polys.polygons), polys.key);
-            PointsInPolygons.Result r = PointsInPolygons.count(kp, t.points(), ProgressListener.NONE, Cancellation.none());
-            List<String> header = new ArrayList<>(t.header());
-            header.add(t.header().contains(polys.key) ? polys.key + "_polygon" : polys.key);
-            List<List<Object>> rows = new ArrayList<>();
-            for (int i = 0; i < t.rows().size(); i++) {
-                List<Object> line = new ArrayList<>(List.of((Object[]) t.rows().get(i)));
-                while (line.size() < t.header().size()) {
-                    line.add("");
-                }
-                int a = r.assignment()[i];
-                line.add(a < 0 ? "" : r.rows().get(a).key());
-                rows.add(line);
+            PointScan scan;
+            int epsg;
+            try (PointBatchReader reader = pts.open(); CsvTarget target = CsvTarget.of(out, spec.commandLine().getOut())) {
+                epsg = reader.epsg();
+                scan = PointOverlay.joinToCsv(reader, kp, target.file(), ProgressListener.NONE, Cancellation.none());
+                target.commit();
             }
-            CsvWriter.write(out, spec.commandLine().getOut(), header, rows);
-            notes(spec, r);
+            notes(spec, scan, epsg);
             return 0;
         }
     }
@@ -189,17 +194,10 @@ public final class OverlayCommand {
             int plane = PlaneZone.choose(zone == null ? 0 : jp.ebpm.analysis.gis.crs.JapanZones.parseZone(zone), tgt, src);
             Geometry cover = null;
             if (nearPoints != null) {
-                PointSet p = PointTable.read(nearPoints, latCol, lonCol, null, null).points();
-                jp.ebpm.analysis.gis.crs.Reprojector rp = new jp.ebpm.analysis.gis.crs.Reprojector(p.epsg(), plane);
-                GeometryFactory gf = new GeometryFactory();
-                List<Geometry> pts = new ArrayList<>();
-                for (int i = 0; i < p.size(); i++) {
-                    if (!Double.isNaN(p.x()[i]) && !Double.isNaN(p.y()[i])) {
-                        double[] xy = rp.transform(p.x()[i], p.y()[i]);
-                        pts.add(gf.createPoint(new Coordinate(xy[0], xy[1])));
-                    }
+                try (PointBatchReader reader = PointBatchReader.open(nearPoints, latCol, lonCol, null, ProgressListener.NONE,
+                        Cancellation.none())) {
+                    cover = Buffers.union(Buffers.buffer(Buffers.planePoints(reader, plane, Cancellation.none()), distance));
                 }
-                cover = Buffers.union(Buffers.buffer(pts, distance));
             }
             KeyedPolygons kp = KeyedPolygons.of(tgt, key);
             AreaWeighting.Result r = AreaWeighting.apportion(src, values, kp, tgt, cover, plane, withinTargets, ProgressListener.NONE, Cancellation.none());

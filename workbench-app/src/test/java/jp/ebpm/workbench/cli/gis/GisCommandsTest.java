@@ -78,6 +78,51 @@ class GisCommandsTest {
     }
 
     @Test
+    void overlayCountSkipsAndCountsBadPointsInACp932File() throws Exception {
+        Path pts = dir.resolve("pts.csv");
+        // Same points as above with Japanese column names, in CP932, plus an empty row, a text coordinate, a latitude out
+        // of range and a point outside Japan (the area of use of JGD2011): four points are skipped, by reason, on stderr.
+        Files.write(pts, ("番号,緯度,経度\na,35.5760,139.6590\na,３５.５７６１,139.6591\nb,35.5200,139.7300\nc,35.6812,139.7671\n"
+                + "d,,\ne,北緯35度,139.6\nf,95,139.6\ng,0,0\n").getBytes(java.nio.charset.Charset.forName("windows-31j")));
+        Path out = dir.resolve("counts.csv");
+        var r = CliTestSupport.run("overlay", "count", "--points", pts.toString(), "--id-col", "番号", "--polygons", wards.toString(),
+                "--key", "N03_007", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.contains("14133,2,1"), lines.toString());
+        assertTrue(lines.contains("14131,1,1"), lines.toString());
+        assertTrue(r.err().contains("note: 4 points have unusable coordinates (1 empty, 1 not numbers, 1 out of range "
+                + "(longitude −180..180, latitude −90..90), 1 outside the area of use of EPSG:6668); they were skipped."), r.err());
+        assertTrue(r.err().contains("note: 1 points lie outside every polygon."), r.err());
+        var j = CliTestSupport.run("overlay", "join", "--points", pts.toString(), "--polygons", wards.toString(), "--key", "N03_004",
+                "--out", out.toString());
+        assertEquals(0, j.exitCode(), j.err());
+        List<String> joined = Files.readAllLines(out);
+        assertEquals("番号,緯度,経度,N03_004", joined.get(0));
+        assertEquals("a,３５.５７６１,139.6591,中原区", joined.get(2));
+        assertEquals("d,,,", joined.get(5));
+        assertEquals(9, joined.size());
+        assertTrue(Files.notExists(dir.resolve("counts.csv.part")));
+        var bad = CliTestSupport.run("overlay", "count", "--points", pts.toString(), "--lat-col", "lat", "--polygons", wards.toString(),
+                "--key", "N03_007", "--out", "-");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("columns: 番号, 緯度, 経度"), bad.err());
+        assertTrue(!bad.err().contains("Exception"), bad.err());
+    }
+
+    @Test
+    void meshEncodeStreamsATsvAndNotesRowsWithoutCode() throws Exception {
+        Path in = dir.resolve("p.tsv");
+        Files.writeString(in, "name\tlat\tlon\tmesh_code\n東京タワー\t35.658581\t139.745433\told\n赤道\t0.5\t0.5\told\n", StandardCharsets.UTF_8);
+        var r = CliTestSupport.run("mesh", "encode", "--csv", in.toString(), "--lat-col", "lat", "--lon-col", "lon", "--level", "3",
+                "--out", "-");
+        assertEquals(0, r.exitCode(), r.err());
+        // Tokyo Tower's 3rd mesh is 53393599 (its 1/2 mesh 533935992 above); the mesh_code column is replaced in place
+        assertEquals(List.of("name,lat,lon,mesh_code", "東京タワー,35.658581,139.745433,53393599", "赤道,0.5,0.5,"), r.out().lines().toList());
+        assertTrue(r.err().contains("1 points have unusable coordinates (1 outside the area of use of EPSG:6668)"), r.err());
+    }
+
+    @Test
     void importLayerAndRenderPngAndSvg() throws Exception {
         Path p = dir.resolve("proj");
         var imp = CliTestSupport.run("layer", "import", "--project", p.toString(), "--file", wards.toString(), "--name", "wards");
