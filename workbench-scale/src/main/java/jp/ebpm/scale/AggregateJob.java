@@ -145,7 +145,7 @@ final class AggregateJob {
             return m;
         } catch (JobException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also Spark's AnalysisException, a checked exception Scala does not declare
             throw new JobException(Failures.sparkMessage(e), e);
         } finally {
             located.unpersist();

@@ -118,7 +118,7 @@ final class CountPointsJob {
             return m;
         } catch (JobException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also Spark's AnalysisException, a checked exception Scala does not declare
             throw new JobException(Failures.sparkMessage(e), e);
         }
     }

@@ -56,7 +56,7 @@ final class PingReader {
                         .option("encoding", encoding == null ? "UTF-8" : encoding).option("mode", "FAILFAST").csv(input);
             }
             return spark.read().parquet(input);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception Scala does not declare
             throw new JobException("Cannot read " + input + ": " + Failures.sparkMessage(e), e);
         }
     }

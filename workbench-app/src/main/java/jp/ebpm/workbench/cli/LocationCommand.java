@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Private location data: pseudonymised, encrypted import and guarded aggregates."
                 + " The passphrase comes from WORKBENCH_PASSPHRASE or a prompt.",
         subcommands = {LocationCommand.Import.class, LocationCommand.Aggregate.class, LocationCommand.Od.class,
-            LocationCommand.Presence.class, LocationCommand.Dwell.class, LocationCommand.MapCmd.class})
+            LocationCommand.Presence.class, LocationCommand.Dwell.class, LocationCommand.MapCmd.class,
+            LocationScaleCommands.ImportAggregate.class, LocationScaleCommands.Export.class})
 final class LocationCommand implements Runnable {
 
     @Spec
