@@ -79,16 +79,16 @@ public record ScaleManifest(String format, String job, String sparkVersion, Stri
     public record Table(String name, String kind, long rows, List<String> columns, List<String> rowKeys,
                         List<String> colKeys) {
         public Table {
-            columns = List.copyOf(columns);
-            rowKeys = List.copyOf(rowKeys);
-            colKeys = List.copyOf(colKeys);
+            columns = columns == null ? List.of() : List.copyOf(columns);
+            rowKeys = rowKeys == null ? List.of() : List.copyOf(rowKeys);
+            colKeys = colKeys == null ? List.of() : List.copyOf(colKeys);
         }
     }
 
     public ScaleManifest {
-        parameters = new LinkedHashMap<>(parameters);
-        inputs = List.copyOf(inputs);
-        tables = List.copyOf(tables);
+        parameters = parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        tables = tables == null ? List.of() : List.copyOf(tables);
     }
 
     /** The table of a kind, if the aggregate has one. */
@@ -123,7 +123,7 @@ public record ScaleManifest(String format, String job, String sparkVersion, Stri
             throw new WorkbenchException("Not a workbench-scale aggregate manifest (format \"" + m.format()
                     + "\", expected \"" + FORMAT + "\").", source, null, "format", null);
         }
-        if (m.tables() == null || m.tables().isEmpty()) {
+        if (m.tables().isEmpty()) {
             throw new WorkbenchException("The manifest lists no tables.", source, null, "tables", null);
         }
         List<String> names = new ArrayList<>();
