@@ -53,10 +53,19 @@ final class AggregateJob {
 
     private final SparkSession spark;
     private final Options o;
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
 
     AggregateJob(SparkSession spark, Options options) {
         this.spark = spark;
         this.o = options;
+    }
+
+    /**
+     * Wall seconds per written table, in order (the first also includes reading, hashing and locating the pings,
+     * which are cached for the others).
+     */
+    Map<String, Double> seconds() {
+        return seconds;
     }
 
     /** The mesh level of {@code --by mesh1..mesh6}, or null for boundary areas. */
@@ -258,6 +267,7 @@ final class AggregateJob {
      */
     private ScaleManifest.Table write(Output out, String name, String kind, Dataset<Row> rows, List<String> keys,
                                       List<String> cols, String rowColumn) {
+        long t0 = System.nanoTime();
         Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long n = cached.count();
@@ -265,6 +275,7 @@ final class AggregateJob {
             out.table(name, n <= 2_000_000 ? sorted.coalesce(1) : sorted);
             List<String> rowKeys = keys != null ? keys : cached.select(rowColumn).distinct().collectAsList().stream()
                     .map(r -> r.getString(0)).sorted().toList();
+            seconds.put(name, (System.nanoTime() - t0) / 1e9);
             return new ScaleManifest.Table(name, kind, n, List.of(cached.columns()), rowKeys, cols);
         } finally {
             cached.unpersist();

@@ -129,8 +129,11 @@ public final class ScaleMain implements Runnable {
                     AggregateJob.Options o = new AggregateJob.Options(in.input, in.format, in.encoding,
                             new PingReader.Columns(idCol, timeCol, latCol, lonCol), areas.areas, areas.areaKey, areas.areasCrs,
                             by, time, out);
-                    ScaleManifest m = new AggregateJob(spark, o).run(key);
+                    AggregateJob job = new AggregateJob(spark, o);
+                    ScaleManifest m = job.run(key);
                     report(spec, m, out);
+                    job.seconds().forEach((t, s) -> spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+                            "time %s: %.1f s%n", t, s));
                     return 0;
                 } finally {
                     spark.stop();
