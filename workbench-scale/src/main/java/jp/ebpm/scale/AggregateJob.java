@@ -1,7 +1,6 @@
 package jp.ebpm.scale;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,43 +121,43 @@ final class AggregateJob {
                     expr(MeshSql.encodeExpressionOf("lat", "lon", mesh, MeshSql.Dialect.SPARK)).as("area"));
         }
         located = located.persist(StorageLevel.MEMORY_AND_DISK_SER());
-        try (Output out = Output.open(spark, o.out())) {
-            located.createOrReplaceTempView("wb_p");
-            spark.sql("SELECT pid, micros, area, CAST(pmod(micros, 86400000000) div 3600000000 AS INT) AS hour,"
-                    + " (micros - pmod(micros, 86400000000)) div 86400000000 AS day FROM wb_p").createOrReplaceTempView("wb_pt");
-            Dataset<Row> keyTable = mesh == null ? keyTable(keys) : null;
-            List<ScaleManifest.Table> tables = new ArrayList<>();
-            tables.add(areaTime(out, band, keyTable, keys));
-            if (mesh == null) {
-                tables.add(presence(out, keyTable, keys));
-                tables.addAll(od(out, keyTable, keys));
-            }
-            Map<String, String> params = new LinkedHashMap<>();
-            params.put("by", o.by().toLowerCase(Locale.ROOT));
-            params.put("time", band.id());
-            params.put("id_col", PingReader.column(List.of(src.columns()), o.columns().id(),
-                    jp.ebpm.analysis.privacy.location.ColumnDetector.ID, "id", "--id-col", o.input()));
-            params.put("areas", o.areas() == null ? "" : o.areas().getFileName().toString());
-            params.put("area_key", mesh == null ? o.areaKey() : "");
-            params.put("area_layer", mesh == null ? layer.id() : "mesh:" + mesh.label());
-            params.put("master", spark.sparkContext().master());
-            params.put("hash", "HMAC-SHA-256, first 8 bytes (key from the data holder, not written)");
-            List<ScaleManifest.Input> inputs = new ArrayList<>(Output.listing(spark, "pings", src.inputFiles()));
-            if (o.areas() != null && mesh == null) {
-                inputs.add(Output.localFile("areas", o.areas()));
-            }
-            Instant end = Instant.now();
-            ScaleManifest m = new ScaleManifest(ScaleManifest.FORMAT, "aggregate", spark.version(), start.toString(),
-                    end.toString(), Duration.between(start, end).toMillis() / 1000.0, params, inputs, tables);
-            out.commit(m);
-            return m;
-        } catch (JobException e) {
-            throw e;
-        } catch (Exception e) { // also Spark's AnalysisException, a checked exception Scala does not declare
-            throw new JobException(Failures.sparkMessage(e), e);
+        final AreaLayer areaLayer = layer;
+        final List<String> areaKeys = keys;
+        final Dataset<Row> base = located;
+        try {
+            return Output.run(spark, o.out(), out -> write(out, start, band, mesh, areaLayer, areaKeys, src, base));
         } finally {
             located.unpersist();
         }
+    }
+
+    private ScaleManifest write(Output out, Instant start, TimeBand band, MeshLevel mesh, AreaLayer layer, List<String> keys,
+                            Dataset<Row> src, Dataset<Row> located) {
+        located.createOrReplaceTempView("wb_p");
+        spark.sql("SELECT pid, micros, area, CAST(pmod(micros, 86400000000) div 3600000000 AS INT) AS hour,"
+                + " (micros - pmod(micros, 86400000000)) div 86400000000 AS day FROM wb_p").createOrReplaceTempView("wb_pt");
+        Dataset<Row> keyTable = mesh == null ? keyTable(keys) : null;
+        List<ScaleManifest.Table> tables = new ArrayList<>();
+        tables.add(areaTime(out, band, keyTable, keys));
+        if (mesh == null) {
+            tables.add(presence(out, keyTable, keys));
+            tables.addAll(od(out, keyTable, keys));
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("by", o.by().toLowerCase(Locale.ROOT));
+        params.put("time", band.id());
+        params.put("id_col", PingReader.column(List.of(src.columns()), o.columns().id(),
+                jp.ebpm.analysis.privacy.location.ColumnDetector.ID, "id", "--id-col", o.input()));
+        params.put("areas", o.areas() == null ? "" : o.areas().getFileName().toString());
+        params.put("area_key", mesh == null ? o.areaKey() : "");
+        params.put("area_layer", mesh == null ? layer.id() : "mesh:" + mesh.label());
+        params.put("master", spark.sparkContext().master());
+        params.put("hash", "HMAC-SHA-256, first 8 bytes (key from the data holder, not written)");
+        List<ScaleManifest.Input> inputs = new ArrayList<>(Output.listing(spark, "pings", src.inputFiles()));
+        if (o.areas() != null && mesh == null) {
+            inputs.add(Output.localFile("areas", o.areas()));
+        }
+        return out.commit(spark, "aggregate", start, params, inputs, tables);
     }
 
     private Dataset<Row> keyTable(List<String> keys) {

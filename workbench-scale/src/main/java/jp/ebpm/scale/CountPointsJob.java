@@ -1,7 +1,6 @@
 package jp.ebpm.scale;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +71,7 @@ final class CountPointsJob {
         String lon = PingReader.column(headers, o.lonCol(), ColumnDetector.LON, "longitude (x)", "--lon-col", o.input());
         spark.udf().register("wb_locate_points", udf(new LocateUdf("points:" + o.areas().getFileName() + ":" + o.areaKey(),
                 kp.polygons(), kp.keyIndex(), transform ? pointsEpsg : 0, transform ? polys.epsg() : 0), DataTypes.IntegerType));
-        try (Output out = Output.open(spark, o.out())) {
+        return Output.run(spark, o.out(), out -> {
             Dataset<Row> located = src.select(expr("try_cast(" + PingReader.q(lon) + " AS DOUBLE)").as("x"),
                     expr("try_cast(" + PingReader.q(lat) + " AS DOUBLE)").as("y"))
                     .select(expr("x IS NULL OR y IS NULL OR isnan(x) OR isnan(y)").as("unlocated"),
@@ -109,17 +108,9 @@ final class CountPointsJob {
             params.put("master", spark.sparkContext().master());
             List<ScaleManifest.Input> inputs = new ArrayList<>(Output.listing(spark, "points", src.inputFiles()));
             inputs.add(Output.localFile("areas", o.areas()));
-            Instant end = Instant.now();
-            ScaleManifest m = new ScaleManifest(ScaleManifest.FORMAT, "count-points", spark.version(), start.toString(),
-                    end.toString(), Duration.between(start, end).toMillis() / 1000.0, params, inputs,
+            return out.commit(spark, "count-points", start, params, inputs,
                     List.of(new ScaleManifest.Table("points_in_polygons", ScaleManifest.POINTS, rows.size(),
                             List.of("key", "count"), kp.keys(), List.of("count"))));
-            out.commit(m);
-            return m;
-        } catch (JobException e) {
-            throw e;
-        } catch (Exception e) { // also Spark's AnalysisException, a checked exception Scala does not declare
-            throw new JobException(Failures.sparkMessage(e), e);
-        }
+        });
     }
 }

@@ -69,9 +69,37 @@ final class Output implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the writing part of a job: a {@link JobException} passes as it is, any other failure (Spark's checked
+     * {@code AnalysisException} included) becomes one with Spark's message; the temporary folder is removed unless
+     * the job committed.
+     */
+    static ScaleManifest run(SparkSession spark, String out, java.util.function.Function<Output, ScaleManifest> job) {
+        try (Output o = open(spark, out)) {
+            return job.apply(o);
+        } catch (JobException e) {
+            throw e;
+        } catch (Exception e) { // also Spark's AnalysisException, a checked exception Scala does not declare
+            throw new JobException(Failures.sparkMessage(e), e);
+        }
+    }
+
     /** Writes one aggregate table as Parquet into the temporary folder. */
     void table(String name, Dataset<Row> rows) {
         rows.write().mode(SaveMode.ErrorIfExists).parquet(new Path(tmp, name).toString());
+    }
+
+    /**
+     * Describes the finished job in a manifest (Spark version, start and end, wall seconds), writes it last and
+     * renames the folder to the target.
+     */
+    ScaleManifest commit(SparkSession spark, String job, Instant start, java.util.Map<String, String> parameters,
+                         List<ScaleManifest.Input> inputs, List<ScaleManifest.Table> tables) {
+        Instant end = Instant.now();
+        ScaleManifest m = new ScaleManifest(ScaleManifest.FORMAT, job, spark.version(), start.toString(), end.toString(),
+                java.time.Duration.between(start, end).toMillis() / 1000.0, parameters, inputs, tables);
+        commit(m);
+        return m;
     }
 
     /** Writes the manifest last and renames the folder to the target. */

@@ -60,8 +60,14 @@ public final class ScaleMain implements Runnable {
         @Option(names = "--no-io-encryption", description = "Do not encrypt shuffle and spill files (they hold pseudonymised rows).")
         boolean noIoEncryption;
 
-        SparkSession open(String app) {
-            return Sessions.open(app, master, !noIoEncryption);
+        /** Runs a job in a new session and stops the session afterwards. */
+        int run(String app, java.util.function.ToIntFunction<SparkSession> job) {
+            SparkSession spark = Sessions.open(app, master, !noIoEncryption);
+            try {
+                return job.applyAsInt(spark);
+            } finally {
+                spark.stop();
+            }
         }
     }
 
@@ -124,20 +130,16 @@ public final class ScaleMain implements Runnable {
             byte[] key = JobKey.read(keyFile, System.getenv(JobKey.ENV));
             AggregateJob.meshLevel(by);
             try {
-                SparkSession spark = sparkOptions.open("workbench-scale aggregate");
-                try {
+                return sparkOptions.run("workbench-scale aggregate", spark -> {
                     AggregateJob.Options o = new AggregateJob.Options(in.input, in.format, in.encoding,
                             new PingReader.Columns(idCol, timeCol, latCol, lonCol), areas.areas, areas.areaKey, areas.areasCrs,
                             by, time, out);
                     AggregateJob job = new AggregateJob(spark, o);
-                    ScaleManifest m = job.run(key);
-                    report(spec, m, out);
+                    report(spec, job.run(key), out);
                     job.seconds().forEach((t, s) -> spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                             "time %s: %.1f s%n", t, s));
                     return 0;
-                } finally {
-                    spark.stop();
-                }
+                });
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
@@ -170,15 +172,11 @@ public final class ScaleMain implements Runnable {
             if (areas.areas == null || areas.areaKey == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "count-points needs --areas FILE and --area-key FIELD.");
             }
-            SparkSession spark = sparkOptions.open("workbench-scale count-points");
-            try {
-                ScaleManifest m = new CountPointsJob(spark, new CountPointsJob.Options(in.input, in.format, in.encoding,
-                        latCol, lonCol, pointsCrs, areas.areas, areas.areaKey, areas.areasCrs, out)).run();
-                report(spec, m, out);
+            return sparkOptions.run("workbench-scale count-points", spark -> {
+                report(spec, new CountPointsJob(spark, new CountPointsJob.Options(in.input, in.format, in.encoding,
+                        latCol, lonCol, pointsCrs, areas.areas, areas.areaKey, areas.areasCrs, out)).run(), out);
                 return 0;
-            } finally {
-                spark.stop();
-            }
+            });
         }
     }
 
@@ -200,15 +198,12 @@ public final class ScaleMain implements Runnable {
 
         @Override
         public Integer call() {
-            SparkSession spark = sparkOptions.open("workbench-scale generate");
-            try {
-                int p = partitions > 0 ? partitions : (int) Math.max(1, Math.min(10_000, rows / 2_000_000));
+            int p = partitions > 0 ? partitions : (int) Math.max(1, Math.min(10_000, rows / 2_000_000));
+            return sparkOptions.run("workbench-scale generate", spark -> {
                 PingGenerator.write(spark, rows, seed, p, out);
                 spec.commandLine().getOut().println("wrote " + rows + " synthetic pings to " + out + " (" + p + " files).");
                 return 0;
-            } finally {
-                spark.stop();
-            }
+            });
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import jp.ebpm.analysis.privacy.UnlockedVault;
-import jp.ebpm.analysis.privacy.location.LocationService;
 import jp.ebpm.analysis.privacy.location.ScaleAggregateImporter;
 import jp.ebpm.analysis.privacy.location.ScaleAggregates;
 import jp.ebpm.analysis.store.DatasetInfo;
@@ -84,16 +83,9 @@ final class LocationScaleCommands {
                 throw new IllegalArgumentException("--out must end in .csv or .xlsx.");
             }
             int base = guard.roundBase();
-            LocationCommand.checkK(guard.k);
-            char[] pass = LocationCommand.passphrase();
-            try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
-                int kk = LocationService.effectiveK(p.catalog(), guard.k);
-                LocationService s = new LocationService(v);
-                LocationCommand.tableTo(out, spec).accept(s, s.importedTable(dataset, kind, date, kk, base, Cancellation.none()));
-                return 0;
-            } finally {
-                Arrays.fill(pass, '\0');
-            }
+            return LocationCommand.guarded(project, guard.k, null, null, spec,
+                    (s, layer, kk) -> s.importedTable(dataset, kind, date, kk, base, Cancellation.none()),
+                    LocationCommand.tableTo(out, spec));
         }
     }
 }
