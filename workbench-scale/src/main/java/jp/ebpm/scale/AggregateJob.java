@@ -53,6 +53,8 @@ final class AggregateJob {
     private final SparkSession spark;
     private final Options o;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private Map<String, Double> cpuSeconds = Map.of();
+    private CpuMeter cpu;
 
     AggregateJob(SparkSession spark, Options options) {
         this.spark = spark;
@@ -60,11 +62,16 @@ final class AggregateJob {
     }
 
     /**
-     * Wall seconds per written table, in order (the first also includes reading, hashing and locating the pings,
-     * which are cached for the others).
+     * Wall seconds per step, in order: reading, hashing and locating the pings (cached for all tables), then each
+     * table.
      */
     Map<String, Double> seconds() {
         return seconds;
+    }
+
+    /** Executor CPU seconds per step (reading, hashing and locating; then each table), after {@link #run}. */
+    Map<String, Double> cpuSeconds() {
+        return cpuSeconds;
     }
 
     /** The mesh level of {@code --by mesh1..mesh6}, or null for boundary areas. */
@@ -121,6 +128,7 @@ final class AggregateJob {
                     expr(MeshSql.encodeExpressionOf("lat", "lon", mesh, MeshSql.Dialect.SPARK)).as("area"));
         }
         located = located.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cpu = new CpuMeter(spark.sparkContext());
         final AreaLayer areaLayer = layer;
         final List<String> areaKeys = keys;
         final Dataset<Row> base = located;
@@ -128,11 +136,16 @@ final class AggregateJob {
             return Output.run(spark, o.out(), out -> write(out, start, band, mesh, areaLayer, areaKeys, src, base));
         } finally {
             located.unpersist();
+            cpuSeconds = cpu.seconds();
         }
     }
 
     private ScaleManifest write(Output out, Instant start, TimeBand band, MeshLevel mesh, AreaLayer layer, List<String> keys,
                             Dataset<Row> src, Dataset<Row> located) {
+        long t0 = System.nanoTime();
+        cpu.step("read, hash, locate");
+        located.count(); // materialises the cached base rows once: every table below reads them
+        seconds.put("read, hash, locate", (System.nanoTime() - t0) / 1e9);
         located.createOrReplaceTempView("wb_p");
         spark.sql("SELECT pid, micros, area, CAST(pmod(micros, 86400000000) div 3600000000 AS INT) AS hour,"
                 + " (micros - pmod(micros, 86400000000)) div 86400000000 AS day FROM wb_p").createOrReplaceTempView("wb_pt");
@@ -267,6 +280,7 @@ final class AggregateJob {
     private ScaleManifest.Table write(Output out, String name, String kind, Dataset<Row> rows, List<String> keys,
                                       List<String> cols, String rowColumn) {
         long t0 = System.nanoTime();
+        cpu.step(name);
         Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long n = cached.count();

@@ -137,7 +137,7 @@ public final class ScaleMain implements Runnable {
                     AggregateJob job = new AggregateJob(spark, o);
                     report(spec, job.run(key), out);
                     job.seconds().forEach((t, s) -> spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-                            "time %s: %.1f s%n", t, s));
+                            "time %s: %.1f s wall, %.1f s executor CPU%n", t, s, job.cpuSeconds().getOrDefault(t, 0.0)));
                     return 0;
                 });
             } finally {
