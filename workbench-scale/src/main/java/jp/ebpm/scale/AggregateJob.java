@@ -54,6 +54,7 @@ final class AggregateJob {
     private final Options o;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
     private Map<String, Double> cpuSeconds = Map.of();
+    private Map<String, Long> shuffleBytes = Map.of();
     private CpuMeter cpu;
 
     AggregateJob(SparkSession spark, Options options) {
@@ -72,6 +73,11 @@ final class AggregateJob {
     /** Executor CPU seconds per step (reading, hashing and locating; then each table), after {@link #run}. */
     Map<String, Double> cpuSeconds() {
         return cpuSeconds;
+    }
+
+    /** Shuffle bytes written per step, after {@link #run}. */
+    Map<String, Long> shuffleBytes() {
+        return shuffleBytes;
     }
 
     /** The mesh level of {@code --by mesh1..mesh6}, or null for boundary areas. */
@@ -137,6 +143,7 @@ final class AggregateJob {
         } finally {
             located.unpersist();
             cpuSeconds = cpu.seconds();
+            shuffleBytes = cpu.shuffleBytes();
         }
     }
 

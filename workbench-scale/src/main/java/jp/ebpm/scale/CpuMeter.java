@@ -11,8 +11,8 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Executor CPU time per step of a job (Spark task metrics, summed over the tasks of the step's stages): the
- * benchmark's measure of work, which unlike wall time does not depend on what else runs on the machine. A step is
+ * Executor CPU time and shuffle bytes written per step of a job (Spark task metrics, summed over the tasks of the
+ * step's stages): the benchmark's measure of work, which unlike wall time does not depend on what else runs on the machine. A step is
  * marked with {@link #step}; every Spark job started after it counts for it.
  */
 final class CpuMeter extends SparkListener {
@@ -21,6 +21,7 @@ final class CpuMeter extends SparkListener {
     private final SparkContext sc;
     private final Map<Integer, String> stageStep = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> shuffle = new ConcurrentHashMap<>();
     private final Map<String, Boolean> order = new java.util.concurrent.ConcurrentSkipListMap<>();
     private int n;
 
@@ -50,7 +51,18 @@ final class CpuMeter extends SparkListener {
         String step = stageStep.get(e.stageId());
         if (step != null && e.taskMetrics() != null) {
             nanos.computeIfAbsent(step, k -> new LongAdder()).add(e.taskMetrics().executorCpuTime());
+            shuffle.computeIfAbsent(step, k -> new LongAdder()).add(e.taskMetrics().shuffleWriteMetrics().bytesWritten());
         }
+    }
+
+    /** Shuffle bytes written per step (after {@link #seconds}). */
+    Map<String, Long> shuffleBytes() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String k : order.keySet()) {
+            LongAdder a = shuffle.get(k.substring(4));
+            out.put(k.substring(4), a == null ? 0L : a.sum());
+        }
+        return out;
     }
 
     /** CPU seconds per step, in step order (waits for the listener bus to deliver the last events). */

@@ -137,7 +137,8 @@ public final class ScaleMain implements Runnable {
                     AggregateJob job = new AggregateJob(spark, o);
                     report(spec, job.run(key), out);
                     job.seconds().forEach((t, s) -> spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-                            "time %s: %.1f s wall, %.1f s executor CPU%n", t, s, job.cpuSeconds().getOrDefault(t, 0.0)));
+                            "time %s: %.1f s wall, %.1f s executor CPU, %.1f MB shuffle written%n", t, s,
+                            job.cpuSeconds().getOrDefault(t, 0.0), job.shuffleBytes().getOrDefault(t, 0L) / 1e6));
                     return 0;
                 });
             } finally {
