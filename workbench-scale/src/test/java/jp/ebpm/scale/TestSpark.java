@@ -10,7 +10,10 @@ import org.apache.spark.sql.SparkSession;
 
 import jp.ebpm.analysis.privacy.location.AreaLayer;
 
-/** One local Spark session for all tests of the module (local[2], loopback only, no UI), and shared fixtures. */
+/**
+ * One local Spark session for the tests of the module (local[2], loopback only, no UI; made anew after a command-line
+ * test stopped it), and shared fixtures.
+ */
 final class TestSpark {
 
     /** A test key of 40 bytes. */
@@ -22,7 +25,7 @@ final class TestSpark {
     }
 
     static synchronized SparkSession session() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {
             session = Sessions.open("workbench-scale tests", "local[2]", true);
         }
         return session;
