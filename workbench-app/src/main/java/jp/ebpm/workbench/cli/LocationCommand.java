@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Private location data: pseudonymised, encrypted import and guarded aggregates."
                 + " The passphrase comes from WORKBENCH_PASSPHRASE or a prompt.",
         subcommands = {LocationCommand.Import.class, LocationCommand.Aggregate.class, LocationCommand.Od.class,
-            LocationCommand.Presence.class, LocationCommand.Dwell.class, LocationCommand.MapCmd.class})
+            LocationCommand.Presence.class, LocationCommand.Dwell.class, LocationCommand.MapCmd.class,
+            LocationScaleCommands.ImportAggregate.class, LocationScaleCommands.Export.class})
 final class LocationCommand implements Runnable {
 
     @Spec
@@ -95,7 +96,8 @@ final class LocationCommand implements Runnable {
 
     /**
      * The shared sequence of the table commands: check k, read the passphrase, open and unlock the project,
-     * resolve the areas (wards, small areas; none for meshes), compute the guarded table and hand it to the sink.
+     * resolve the areas (wards, small areas; none for meshes or a null level), compute the guarded table and hand it
+     * to the sink.
      * The passphrase is wiped afterwards whatever happens.
      */
     static int guarded(ProjectOption project, Integer k, AreaLevel level, AreaOptions areas, CommandSpec spec,
@@ -104,7 +106,7 @@ final class LocationCommand implements Runnable {
         char[] pass = passphrase();
         try (Project p = project.open(); UnlockedVault v = UnlockedVault.unlock(p, pass)) {
             int kk = LocationService.effectiveK(p.catalog(), k);
-            AreaLayer layer = level.needsLayer() ? areas.resolve(p, level, spec.commandLine().getErr()) : null;
+            AreaLayer layer = level != null && level.needsLayer() ? areas.resolve(p, level, spec.commandLine().getErr()) : null;
             LocationService s = new LocationService(v);
             sink.accept(s, query.run(s, layer, kk));
             return 0;

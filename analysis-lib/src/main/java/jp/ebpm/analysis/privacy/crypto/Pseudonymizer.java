@@ -30,6 +30,19 @@ public final class Pseudonymizer {
         }
     }
 
+    /**
+     * A pseudonymiser with a key held outside a project (the Spark job of {@code workbench-scale} gets it from the
+     * data holder). The array is copied; the caller wipes its own copy.
+     *
+     * @throws IllegalArgumentException when the key is shorter than 32 bytes
+     */
+    public static Pseudonymizer withKey(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("The key must be at least 32 bytes (got " + key.length + ").");
+        }
+        return new Pseudonymizer(key.clone());
+    }
+
     /** The pseudonym of a raw id. */
     public long pseudonym(String rawId) {
         byte[] h = mac.doFinal(rawId.getBytes(StandardCharsets.UTF_8));

@@ -47,6 +47,7 @@ public final class LocationQueries {
     public static CountTable areaTime(UnlockedVault vault, String dataset, AreaLevel level, AreaLayer layer,
                                       TimeBand band, Cancellation cancel) {
         DatasetInfo info = vault.info(dataset);
+        requireNotImported(info);
         vault.load(dataset, cancel);
         if (isMeshPopulation(info)) {
             return meshPopulation(vault, dataset, level, band);
@@ -210,7 +211,15 @@ public final class LocationQueries {
                 keys, hours, List.of()));
     }
 
+    private static void requireNotImported(DatasetInfo info) {
+        if (ScaleAggregateImporter.isImported(info)) {
+            throw new WorkbenchException("\"" + info.name() + "\" is an aggregate imported from workbench-scale, not pings:"
+                    + " use `location export` for its tables.");
+        }
+    }
+
     private static void requirePings(UnlockedVault vault, String dataset) {
+        requireNotImported(vault.info(dataset));
         if (isMeshPopulation(vault.info(dataset))) {
             throw new WorkbenchException("\"" + dataset + "\" holds mesh population, not pings: it has no trips or stays.");
         }

@@ -175,6 +175,55 @@ public final class LocationService {
                 cancel);
     }
 
+    /**
+     * A table of an imported workbench-scale aggregate ({@link ScaleAggregateImporter}), protected exactly as the
+     * tables computed from pings here: the same guard, the same suppression memory and the same grouping keys (the
+     * job's boundary file or mesh level stands in for the project's area layer), audited by {@link #export}. The
+     * imported dataset is one private dataset: all its releases are linked by its name, like a pings dataset's.
+     *
+     * @param date for the OD matrix: one date (yyyy-MM-dd) or null for all dates
+     */
+    public Result importedTable(String dataset, ScaleAggregates.Kind kind, String date, int k, int roundBase,
+                                Cancellation cancel) {
+        CountTable raw = ScaleAggregates.table(vault, dataset, kind, date, cancel);
+        ScaleManifest m = ScaleAggregateImporter.manifest(vault.info(dataset));
+        String by = ScaleAggregates.level(m);
+        boolean mesh = by.startsWith("mesh");
+        String layerId = mesh ? "" : m.parameter("area_layer");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("by", by);
+        if (!mesh) {
+            params.put("areas", layerId);
+        }
+        String op = kind == ScaleAggregates.Kind.AGGREGATE ? "aggregate" : kind.id();
+        String grouping;
+        switch (kind) {
+            case AGGREGATE -> {
+                params.put("time", m.parameter("time"));
+                grouping = "aggregate|" + by + "|" + layerId + "|" + m.parameter("time");
+            }
+            case RESIDENTS, VISITORS -> {
+                params.put("time", TimeBand.HOUR.id());
+                grouping = op + "|" + layerId;
+            }
+            default -> {
+                if (date != null) {
+                    params.put("date", date);
+                }
+                grouping = "od|" + layerId + (date == null ? "" : "|date=" + date);
+            }
+        }
+        params.put("round", Integer.toString(roundBase));
+        params.put("source", "workbench-scale " + m.sparkVersion() + " " + m.finishedAt());
+        AreaLevel level = null;
+        for (AreaLevel l : AreaLevel.values()) {
+            if (l.id().equals(by) || (l == AreaLevel.WARD && by.equals("area"))) {
+                level = l;
+            }
+        }
+        return protect(dataset, op, grouping, params, raw, k, roundBase, level, null);
+    }
+
     private static void requireLayerLevel(AreaLevel level) {
         if (!level.needsLayer()) {
             throw new IllegalArgumentException("Residents/visitors and dwell time are computed for areas of a boundary"

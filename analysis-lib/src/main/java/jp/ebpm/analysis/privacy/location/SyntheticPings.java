@@ -106,55 +106,78 @@ public final class SyntheticPings {
 
     /** Generates exactly {@code rows} pings, device by device, into the sink. */
     public void generate(long rows, long seed, Cancellation cancel, Sink sink) throws IOException {
-        long emitted = 0;
-        long device = 0;
-        long[] times = new long[PINGS_PER_DAY];
-        while (emitted < rows) {
+        long devices = devicesFor(rows);
+        for (long device = 0; device < devices; device++) {
             if ((device & 1023) == 0) {
                 cancel.check();
             }
-            SplittableRandom rnd = new SplittableRandom(mix(seed, device));
-            String id = String.format("KWS-%016x", mix(seed ^ 0x5DEECE66DL, device));
-            boolean outsider = rnd.nextDouble() < 0.08;
-            int home = pickWard(rnd);
-            int work = rnd.nextDouble() < 0.55 ? pickWard(rnd) : home;
-            double[] homePt = randomPoint(home, rnd);
-            double[] workPt = outsider ? randomPoint(pickWard(rnd), rnd) : randomPoint(work, rnd);
-            boolean commuter = outsider || work != home || rnd.nextBoolean();
-            String age = AGES[rnd.nextInt(AGES.length)];
-            String sex = rnd.nextBoolean() ? "M" : "F";
-            for (int day = 0; day < DAYS && emitted < rows; day++) {
-                LocalDate date = START.plusDays(day);
-                boolean weekend = date.getDayOfWeek().getValue() >= 6;
-                long midnight = date.atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
-                for (int i = 0; i < PINGS_PER_DAY; i++) {
-                    int hour = outsider ? 9 + rnd.nextInt(10) : pickHour(rnd);
-                    times[i] = midnight + (hour * 3600L + rnd.nextInt(3600)) * 1_000_000L;
-                }
-                Arrays.sort(times);
-                double[] outing = weekend && rnd.nextDouble() < 0.3 ? randomPoint(pickWard(rnd), rnd) : null;
-                for (int i = 0; i < PINGS_PER_DAY && emitted < rows; i++) {
-                    int hour = (int) ((times[i] - midnight) / 3_600_000_000L);
-                    double[] at;
-                    if (outsider) {
-                        at = workPt;
-                    } else if (!weekend && commuter && hour >= 9 && hour < 17) {
-                        at = workPt;
-                    } else if (!weekend && commuter && (hour == 8 || hour == 17 || hour == 18) && rnd.nextBoolean()) {
-                        double f = rnd.nextDouble();
-                        at = new double[] {homePt[0] + f * (workPt[0] - homePt[0]), homePt[1] + f * (workPt[1] - homePt[1])};
-                    } else if (outing != null && hour >= 10 && hour < 18) {
-                        at = outing;
-                    } else {
-                        at = homePt;
-                    }
-                    double lat = at[1] + gaussian(rnd) * 0.0007;
-                    double lon = at[0] + gaussian(rnd) * 0.0009;
-                    sink.ping(id, times[i], lat, lon, 5 + rnd.nextInt(60), age, sex);
-                    emitted++;
-                }
+            device(seed, device, Math.min(PINGS_PER_DEVICE, rows - device * PINGS_PER_DEVICE), sink);
+        }
+    }
+
+    /** Pings of one device over the whole period: {@value #PINGS_PER_DAY} × {@value #DAYS}. */
+    public static final int PINGS_PER_DEVICE = PINGS_PER_DAY * DAYS;
+
+    /** The number of devices {@link #generate} uses for {@code rows} pings. */
+    public static long devicesFor(long rows) {
+        return Math.floorDiv(rows + PINGS_PER_DEVICE - 1, PINGS_PER_DEVICE);
+    }
+
+    /**
+     * Generates the pings of devices {@code first} (inclusive) to {@code end} (exclusive) of a run of {@code rows}
+     * pings: the same rows, in the same order, as that part of {@link #generate}, so a run can be split across
+     * workers by device ranges (the Spark job's generator does).
+     */
+    public void generateDevices(long rows, long seed, long first, long end, Sink sink) throws IOException {
+        for (long device = first; device < Math.min(end, devicesFor(rows)); device++) {
+            device(seed, device, Math.min(PINGS_PER_DEVICE, rows - device * PINGS_PER_DEVICE), sink);
+        }
+    }
+
+    /** The first {@code limit} pings of one device. */
+    private void device(long seed, long device, long limit, Sink sink) throws IOException {
+        long[] times = new long[PINGS_PER_DAY];
+        long emitted = 0;
+        SplittableRandom rnd = new SplittableRandom(mix(seed, device));
+        String id = String.format("KWS-%016x", mix(seed ^ 0x5DEECE66DL, device));
+        boolean outsider = rnd.nextDouble() < 0.08;
+        int home = pickWard(rnd);
+        int work = rnd.nextDouble() < 0.55 ? pickWard(rnd) : home;
+        double[] homePt = randomPoint(home, rnd);
+        double[] workPt = outsider ? randomPoint(pickWard(rnd), rnd) : randomPoint(work, rnd);
+        boolean commuter = outsider || work != home || rnd.nextBoolean();
+        String age = AGES[rnd.nextInt(AGES.length)];
+        String sex = rnd.nextBoolean() ? "M" : "F";
+        for (int day = 0; day < DAYS && emitted < limit; day++) {
+            LocalDate date = START.plusDays(day);
+            boolean weekend = date.getDayOfWeek().getValue() >= 6;
+            long midnight = date.atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+            for (int i = 0; i < PINGS_PER_DAY; i++) {
+                int hour = outsider ? 9 + rnd.nextInt(10) : pickHour(rnd);
+                times[i] = midnight + (hour * 3600L + rnd.nextInt(3600)) * 1_000_000L;
             }
-            device++;
+            Arrays.sort(times);
+            double[] outing = weekend && rnd.nextDouble() < 0.3 ? randomPoint(pickWard(rnd), rnd) : null;
+            for (int i = 0; i < PINGS_PER_DAY && emitted < limit; i++) {
+                int hour = (int) ((times[i] - midnight) / 3_600_000_000L);
+                double[] at;
+                if (outsider) {
+                    at = workPt;
+                } else if (!weekend && commuter && hour >= 9 && hour < 17) {
+                    at = workPt;
+                } else if (!weekend && commuter && (hour == 8 || hour == 17 || hour == 18) && rnd.nextBoolean()) {
+                    double f = rnd.nextDouble();
+                    at = new double[] {homePt[0] + f * (workPt[0] - homePt[0]), homePt[1] + f * (workPt[1] - homePt[1])};
+                } else if (outing != null && hour >= 10 && hour < 18) {
+                    at = outing;
+                } else {
+                    at = homePt;
+                }
+                double lat = at[1] + gaussian(rnd) * 0.0007;
+                double lon = at[0] + gaussian(rnd) * 0.0009;
+                sink.ping(id, times[i], lat, lon, 5 + rnd.nextInt(60), age, sex);
+                emitted++;
+            }
         }
     }
 

@@ -11,9 +11,10 @@ import java.time.format.DateTimeParseException;
  * Parses ping times to local time in Japan (Asia/Tokyo) as microseconds since 1970-01-01 00:00 local.
  * Accepted: {@code yyyy-MM-dd HH:mm[:ss[.fff]]} with {@code -} or {@code /} and a space or {@code T};
  * the same with a zone ({@code Z}, {@code +09:00}: converted to Japan time); Unix epoch seconds (10
- * digits) or milliseconds (13 digits), converted to Japan time.
+ * digits) or milliseconds (13 digits), converted to Japan time. Public because the Spark job of
+ * {@code workbench-scale} parses ping times with the same rules.
  */
-final class TimeParser {
+public final class TimeParser {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
@@ -21,7 +22,7 @@ final class TimeParser {
     }
 
     /** Microseconds, or {@link Long#MIN_VALUE} when the text is not a time. */
-    static long parseMicros(String s) {
+    public static long parseMicros(String s) {
         s = s.strip();
         int n = s.length();
         if (n >= 16 && isDigit(s, 0, 4) && (s.charAt(4) == '-' || s.charAt(4) == '/')) {
