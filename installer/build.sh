@@ -63,7 +63,8 @@ find "$APP/lib" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp {} "$OUT/i
 # all of them from the jar (63 MB less, a faster first query, nothing executable written to /tmp).
 duck=$(ls "$OUT"/input/lib/duckdb_jdbc-*.jar)
 case "$(uname -m)" in x86_64|amd64) arch=amd64 ;; aarch64|arm64) arch=arm64 ;; *) arch="$(uname -m)" ;; esac
-if command -v zip >/dev/null && unzip -Z1 "$duck" | grep -qx "libduckdb_java.so_linux_$arch"; then
+entries=$(unzip -Z1 "$duck")   # listed first: `unzip | grep -q` fails under pipefail when grep stops early
+if command -v zip >/dev/null && grep -qx "libduckdb_java.so_linux_$arch" <<<"$entries"; then
   unzip -q -o "$duck" "libduckdb_java.so_linux_$arch" -d "$OUT/input/lib"
   zip -q -d "$duck" 'libduckdb_java.so_*' >/dev/null
 else

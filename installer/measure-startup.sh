@@ -3,7 +3,7 @@
 #
 #   installer/measure-startup.sh [--runs N] [--shot FILE] -- COMMAND [ARGS...]
 #
-# COMMAND is the launcher to time, e.g. /opt/workbench/bin/workbench (installed .deb),
+# COMMAND is the launcher to time, e.g. /opt/ebpm-workbench/bin/workbench (installed .deb),
 # installer/target/workbench/bin/workbench (app image) or java -jar workbench-app/target/workbench.jar.
 # Each run uses a fresh workbench folder (-Dworkbench.home, passed with JAVA_TOOL_OPTIONS), so every run
 # is a pair: a FIRST start (the sample project is built, the splash shows its progress) and a SECOND start

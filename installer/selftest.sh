@@ -5,7 +5,7 @@
 #
 #   installer/selftest.sh [--sample-data DIR] -- COMMAND [ARGS...]
 #
-# COMMAND is the launcher, e.g. installer/target/workbench/bin/workbench or /opt/workbench/bin/workbench.
+# COMMAND is the launcher, e.g. installer/target/workbench/bin/workbench or /opt/ebpm-workbench/bin/workbench.
 # DIR is the sample-data folder to read (default: the one inside the app image next to the launcher,
 # else sample-data/ of the repository).
 # Exercises: --version/--help (picocli), a CP932 (windows-31j) CSV import into a new DuckDB project

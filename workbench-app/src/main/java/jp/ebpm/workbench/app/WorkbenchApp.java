@@ -22,7 +22,11 @@ public final class WorkbenchApp extends Application {
         StartupProbe probe = StartupProbe.fromSystem();
         probe.mark("toolkit-started");
         SettingsStore store = new SettingsStore(WorkbenchHome.fromSystem());
-        StartupSplash splash = new StartupSplash(new Bundles(store.load().language().locale()), Theme.detect());
+        Bundles text = new Bundles(store.load().language().locale());
+        probe.mark("settings-read");
+        Theme theme = Theme.detect();
+        probe.mark("fonts-listed");
+        StartupSplash splash = new StartupSplash(text, theme);
         splash.show();
         probe.mark("splash-shown");
         splash.afterFirstFrame(() -> {
