@@ -12,7 +12,8 @@
 # first_window_ms  the first visible window of any kind (the splash), polled with xdotool every 20 ms
 # main_window_ms   the first visible window at least 1000 px wide (the main window)
 # project_open_ms  when the app reports the start project open (the splash closes)
-# probe            the app's own marks (-Dworkbench.startupProbe=print; ms since the process started)
+# probe            the app's own marks (-Dworkbench.startupProbe=print; ms since the JVM started,
+#                  so a little less than the launch-based figures)
 # --shot FILE      a screenshot of the last second start, 3 s after the main window appeared.
 # Needs Xvfb and xdotool (apt-get install xvfb xauth xdotool; imagemagick for --shot).
 set -euo pipefail
@@ -41,8 +42,9 @@ cleanup() {
   rm -rf "$scratch"
 }
 trap cleanup EXIT
-# Xvfb picks a free display number itself and writes it to fd 3.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" >/dev/null 2>&1 &
+# Xvfb picks a free display number itself and writes it to fd 3; -noreset keeps it from resetting (and
+# refusing connections for a moment) whenever its last client disconnects between two starts.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$scratch/display" >/dev/null 2>&1 &
 xvfb=$!
 for _ in $(seq 100); do [ -s "$scratch/display" ] && break; sleep 0.05; done
 [ -s "$scratch/display" ] || { echo "Xvfb did not start" >&2; exit 1; }
