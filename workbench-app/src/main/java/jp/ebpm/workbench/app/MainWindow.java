@@ -118,6 +118,11 @@ public final class MainWindow {
         return stage;
     }
 
+    /** The task runner (the start-up splash follows the task opening the start project). */
+    FxTaskRunner runner() {
+        return runner;
+    }
+
     Bundles bundles() {
         return bundles;
     }
