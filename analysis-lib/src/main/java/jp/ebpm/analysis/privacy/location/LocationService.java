@@ -221,7 +221,12 @@ public final class LocationService {
                 level = l;
             }
         }
-        return protect(dataset, op, grouping, params, raw, k, roundBase, level, null);
+        TimeBand band = switch (kind) {
+            case AGGREGATE -> TimeBand.parse(m.parameter("time"));
+            case RESIDENTS, VISITORS -> TimeBand.HOUR;
+            default -> null;
+        };
+        return protect(dataset, op, grouping, params, raw, k, roundBase, level, null, band, cancel);
     }
 
     private static void requireLayerLevel(AreaLevel level) {
