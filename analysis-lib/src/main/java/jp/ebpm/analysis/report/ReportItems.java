@@ -53,11 +53,9 @@ final class ReportItems {
         }
         if (item.option("codebook") != null) {
             spec = spec.withCodebook(CodebookIo.read(Path.of(item.option("codebook"))));
-        } else {
-            // as `crosstab --project`: the codebook stored with the dataset, when there is one
-            spec = spec.withCodebook(jp.ebpm.analysis.survey.ProjectCodebooks.load(project, item.dataset())
-                    .orElse(jp.ebpm.analysis.survey.Codebook.empty()));
         }
+        // as `crosstab --project` and the Cross-tab tab: CrossTabEngine prepares the spec (the codebook stored with
+        // the dataset when none is named, the raking margins of a sampling weight, Likert NET rows)
         CrossTabResult r = CrossTabEngine.run(project, spec, null, cancel);
         Provenance prov = new Provenance(List.of(ref(info)), base.filters(), base.weights(), base.suppression(),
                 base.analyst(), base.createdAt());

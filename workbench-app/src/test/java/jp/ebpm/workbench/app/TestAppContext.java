@@ -25,6 +25,7 @@ public final class TestAppContext implements AppContext {
     private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final List<Throwable> errors = new ArrayList<>();
     private final List<String> shown = new ArrayList<>();
+    private final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Window owner;
     private final Locale locale;
 
@@ -48,6 +49,16 @@ public final class TestAppContext implements AppContext {
     /** Errors that would have been shown to the user. */
     public List<Throwable> errors() {
         return errors;
+    }
+
+    /** Success notices that would have been shown in the status bar. */
+    public List<String> infos() {
+        return infos;
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        infos.add(message);
     }
 
     /** Datasets that were asked to be shown. */
