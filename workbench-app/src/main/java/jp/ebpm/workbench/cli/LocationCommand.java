@@ -3,12 +3,13 @@ package jp.ebpm.workbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.guard.ProtectedTable;
+import jp.ebpm.analysis.privacy.location.AreaChoice;
 import jp.ebpm.analysis.privacy.location.AreaLayer;
+import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.privacy.location.AreaLevel;
 import jp.ebpm.analysis.privacy.location.LocationImportOptions;
 import jp.ebpm.analysis.privacy.location.LocationMaps;
@@ -16,7 +17,6 @@ import jp.ebpm.analysis.privacy.location.LocationService;
 import jp.ebpm.analysis.privacy.location.MeshPopulationImporter;
 import jp.ebpm.analysis.privacy.location.PingImporter;
 import jp.ebpm.analysis.privacy.location.TimeBand;
-import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -56,22 +56,13 @@ final class LocationCommand implements Runnable {
         @Option(names = "--area-key", paramLabel = "FIELD", description = "Field of the layer used as area key.")
         String key;
 
+        /** The areas of a request: the one library rule the Location tab uses too ({@link AreaChoice}). */
         AreaLayer resolve(Project p, AreaLevel level, PrintWriter err) {
-            if (layer != null) {
-                DatasetInfo info = p.catalog().get(layer);
-                return AreaLayer.fromProject(p, layer, key != null ? key : AreaLayer.defaultKeyField(info));
+            AreaChoice choice = AreaChoice.resolve(p, level, layer, key);
+            if (choice.bundledFallback()) {
+                err.println("note: " + AreaChoice.BUNDLED_NOTE);
             }
-            if (level == AreaLevel.SMALL_AREA) {
-                throw new IllegalArgumentException("--by small-area needs --areas LAYER --area-key FIELD.");
-            }
-            Optional<DatasetInfo> wards = AreaLayer.findWardLayer(p);
-            if (wards.isPresent()) {
-                return AreaLayer.fromProject(p, wards.get().name(),
-                        key != null ? key : AreaLayer.defaultKeyField(wards.get()));
-            }
-            err.println("note: the project has no ward boundary layer; using the bundled sample wards of Kawasaki"
-                    + " (国土数値情報 N03, 2021).");
-            return AreaLayer.bundledWards();
+            return choice.layer();
         }
     }
 

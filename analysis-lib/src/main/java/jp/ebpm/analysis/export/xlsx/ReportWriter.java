@@ -198,7 +198,7 @@ public final class ReportWriter implements AutoCloseable {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            tmp = Files.createTempFile(dir, ".report-", ".xlsx.part");
+            tmp = jp.ebpm.analysis.export.OutputFiles.temporarySibling(abs);
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 wb.write(os);
             }

@@ -121,7 +121,7 @@ public final class XlsxGrid {
             }
             SheetSetup.print(sh, sheetName, 0, 0);
             Path abs = file.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".grid-", ".xlsx.part");
+            Path tmp = jp.ebpm.analysis.export.OutputFiles.temporarySibling(abs);
             try {
                 try (OutputStream os = Files.newOutputStream(tmp)) {
                     wb.write(os);
