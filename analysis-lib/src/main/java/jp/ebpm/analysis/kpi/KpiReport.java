@@ -40,6 +40,12 @@ public final class KpiReport {
     /** Font colour of no data. */
     public static final String NO_DATA_FONT = "595959";
 
+    /**
+     * The default title of a KPI report. The report's sheets are written in Japanese, so its title is Japanese too,
+     * whatever the language of the app or the command line.
+     */
+    public static final String DEFAULT_TITLE = "KPI進捗状況報告";
+
     /** Column of the status in the summary table (0-based). */
     public static final int STATUS_COLUMN = 12;
     /** Column of the progress rate in the summary table (0-based). */
@@ -127,10 +133,10 @@ public final class KpiReport {
             path.add(y <= k.targetYear() ? KpiEvaluator.expected(k, y) : null);
         }
         List<ChartSeries> series = List.of(
-                new ChartSeries("実績", actual, "1F77B4", false, true),
-                new ChartSeries("目標値", target, "D62728", true, false),
-                new ChartSeries("基準値", base, "7F7F7F", true, false),
-                new ChartSeries("計画線", path, "2CA02C", true, false));
+                new ChartSeries("実績", actual, "0072B2", false, true),
+                new ChartSeries("目標値", target, "D55E00", true, false),
+                new ChartSeries("基準値", base, "999999", true, false),
+                new ChartSeries("計画線", path, "009E73", true, false));
         List<String> notes = new ArrayList<>();
         notes.add("方向: " + k.direction().japanese() + (k.cumulative() ? "（累計）" : "") + "　単位: " + k.unit());
         if (!k.source().isEmpty()) {

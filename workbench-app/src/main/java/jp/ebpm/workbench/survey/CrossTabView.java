@@ -148,6 +148,7 @@ final class CrossTabView {
         export.setText(text.getString("survey.export"));
         export.setOnAction(e -> chooseExport());
         bindToViewModel();
+        chart.bindBusy(vm.result.computing());
         Button codebookButton = new Button(text.getString("survey.codebook"));
         codebookButton.setId("codebook");
         codebookButton.setOnAction(e -> openCodebookEditor());
@@ -401,7 +402,9 @@ final class CrossTabView {
         CrossTabResult result = vm.result.shown().get();
         GridTable.show(table, CrossTabGrid.grid(t, options.figures(), labels()));
         stats.setText(String.join("\n", CrossTabStats.lines(result, t, text)));
-        chart.show(t, SurveyTitles.table(result.spec(), t.layer(), english()));
+        boolean likertRows = result.spec().codebook().variable(result.spec().rowVar())
+                .filter(v -> v.type() == jp.ebpm.analysis.survey.VariableType.LIKERT).isPresent();
+        chart.show(t, SurveyTitles.table(result.spec(), t.layer(), english()), likertRows);
     }
 
     /** The TSV of the table shown in the current mode, or empty while a new one is computed. */
