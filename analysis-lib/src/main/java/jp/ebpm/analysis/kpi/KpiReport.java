@@ -61,8 +61,22 @@ public final class KpiReport {
      */
     public static void addTo(ReportWriter writer, List<KpiEvaluation> evaluations, YearStyle style, Provenance provenance,
                              GradingTable grading) {
-        writer.addTable(summary(evaluations, style, provenance, grading));
-        writer.addCharts("KPIグラフ", charts(evaluations, style, provenance));
+        addTo(writer, evaluations, style, provenance, grading, null);
+    }
+
+    /**
+     * Adds the summary and chart sheets under a title (a report item's title): "title" and "title グラフ"; null keeps
+     * KPI一覧 and KPIグラフ.
+     */
+    public static void addTo(ReportWriter writer, List<KpiEvaluation> evaluations, YearStyle style, Provenance provenance,
+                             GradingTable grading, String title) {
+        ReportTable s = summary(evaluations, style, provenance, grading);
+        if (title != null) {
+            s = new ReportTable(title, s.headerRows(), s.rows(), s.notes(), s.provenance(), s.highlights(), s.colorScales(),
+                    s.columnWidths());
+        }
+        writer.addTable(s);
+        writer.addCharts(title == null ? "KPIグラフ" : title + " グラフ", charts(evaluations, style, provenance));
     }
 
     /** The summary table. */

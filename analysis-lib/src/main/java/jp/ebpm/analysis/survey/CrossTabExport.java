@@ -106,11 +106,26 @@ public final class CrossTabExport {
 
     private static void writeXlsx(CrossTabResult r, Path file, ReportInfo cover, Provenance prov) {
         try (ReportWriter w = new ReportWriter(cover)) {
-            for (ReportTable t : reportTables(r, prov)) {
-                w.addTable(t);
+            List<ReportTable> tables = reportTables(r, prov);
+            for (int i = 0; i < tables.size(); i++) {
+                w.addTable(tables.get(i), sheetName(r, i));
             }
             w.write(file);
         }
+    }
+
+    /**
+     * Short sheet names: 表 (the overall table), 表 ward=中原区 per layer, then cells and statistics; the question texts
+     * stay in the titles.
+     */
+    static String sheetName(CrossTabResult r, int index) {
+        if (index == 0) {
+            return "表";
+        }
+        if (index <= r.layers().size()) {
+            return "表 " + r.spec().layerVar() + "=" + r.layers().get(index - 1).layer().label();
+        }
+        return index == r.layers().size() + 1 ? "cells" : "statistics";
     }
 
     /**

@@ -165,18 +165,22 @@ final class CrosstabCommand implements Callable<Integer> {
         CrossTabResult result = CrossTabEngine.run(p, s, null, Cancellation.none());
         boolean likert = rowVar != null && rowVar.type() == VariableType.LIKERT
                 && !LikertSummary.codebookNets(s.codebook(), rows, false).isEmpty();
-        write(result, likert ? LikertSummary.scale(rowVar) : null);
+        write(p, result, likert ? LikertSummary.scale(rowVar) : null);
     }
 
     private CrossTabSpec spec(String table, String w, WeightKind kind, Codebook cb, List<CrossTabSpec.Net> netRows) {
         return new CrossTabSpec(table, rows, cols, layer, w, kind, cb, showMissing, alpha, netRows);
     }
 
-    private void write(CrossTabResult r, List<String> likertScale) throws IOException {
+    private void write(Project p, CrossTabResult r, List<String> likertScale) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         switch (format) {
             case xlsx -> {
-                CrossTabExport.writeXlsx(r, out);
+                // with the survey's provenance: dataset, source file and SHA-256, question texts, weight and margins
+                String author = System.getProperty("user.name", "");
+                CrossTabExport.writeXlsx(p, r, out, jp.ebpm.analysis.export.xlsx.ReportInfo.of(
+                        csv != null ? CrossTabExport.title(r).replaceFirst("^data: ", csv.getFileName() + ": ") : CrossTabExport.title(r),
+                        "", java.time.LocalDate.now(), author, "EBPM Workbench"));
                 stdout.println("wrote " + out);
             }
             case csv -> {
