@@ -90,7 +90,7 @@ public final class MainWindow {
         context.useNotices(status::setNotice);
         session.project().addListener((o, a, p) -> status.setProjectText(p == null ? "" : p.directory().toString()));
         SplitPane split = new SplitPane(catalogView.node(), tabs);
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(catalogView.node(), false);
         BorderPane root = new BorderPane(split);
         root.setTop(new MainMenu(this, text).build());

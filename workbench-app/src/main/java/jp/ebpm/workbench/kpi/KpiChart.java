@@ -53,7 +53,7 @@ final class KpiChart {
         data.addSeries(path);
         String unit = k.unit() == null || k.unit().isBlank() ? "" : java.text.MessageFormat.format(b.getString("kpi.chart.unit"), k.unit());
         JFreeChart chart = ChartFactory.createXYLineChart(k.id() + " " + k.name(), b.getString("kpi.chart.year"),
-                unit, data, PlotOrientation.VERTICAL, true, true, false);
+                null, data, PlotOrientation.VERTICAL, true, true, false);
         // a Japanese-capable font everywhere, so the unit (人, 件, ％ …) and the names read
         String family = SurveyCharts.fontFamily();
         chart.getTitle().setFont(new Font(family, Font.BOLD, 13));
@@ -61,11 +61,13 @@ final class KpiChart {
         XYPlot plot = chart.getXYPlot();
         plot.getDomainAxis().setLabelFont(new Font(family, Font.PLAIN, 12));
         plot.getDomainAxis().setTickLabelFont(new Font(family, Font.PLAIN, 11));
-        plot.getRangeAxis().setLabelFont(new Font(family, Font.PLAIN, 12));
         plot.getRangeAxis().setTickLabelFont(new Font(family, Font.PLAIN, 11));
-        // the unit label reads horizontally above the axis instead of rotated along it
-        plot.getRangeAxis().setLabelAngle(Math.PI / 2);
-        plot.getRangeAxis().setLabelLocation(org.jfree.chart.axis.AxisLabelLocation.HIGH_END);
+        // the unit reads as a line under the title, not rotated along the axis
+        if (!unit.isEmpty()) {
+            org.jfree.chart.title.TextTitle sub = new org.jfree.chart.title.TextTitle(unit, new Font(family, Font.PLAIN, 12));
+            sub.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            chart.addSubtitle(0, sub);
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xD9D9D9));
         NumberAxis x = (NumberAxis) plot.getDomainAxis();

@@ -56,7 +56,7 @@ final class KpiView {
     private final KpiViewModel vm = new KpiViewModel();
     private final BorderPane root = new BorderPane();
     private final TableView<KpiEvaluation> table = new TableView<>(vm.rows);
-    private final ChartViewer chart = new ChartViewer();
+    private final javafx.scene.layout.StackPane chart = new javafx.scene.layout.StackPane();
     private final TextField actualField = new TextField();
     private final Label editLabel = new Label();
     private final Label editError = new Label();
@@ -104,6 +104,7 @@ final class KpiView {
                 new Label(b.getString("kpi.fiscalYear")), year));
 
         table.setId("kpiTable");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         // status and grade first after the name, so they stay visible in a narrow window
         table.getColumns().add(column("kpi.col.id", e -> e.kpi().id()));
         TableColumn<KpiEvaluation, String> measureCol = column("kpi.col.measure", e -> e.kpi().measure());
@@ -124,7 +125,6 @@ final class KpiView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> showSelected());
         vm.rows.addListener((ListChangeListener<KpiEvaluation>) c -> showSelected());
 
-        chart.setId("kpiChart");
         chart.setPrefSize(520, 340);
         actualField.setId("actualField");
         actualField.setPromptText(b.getString("kpi.edit.prompt"));
@@ -203,7 +203,10 @@ final class KpiView {
         if (e == null) {
             return;
         }
-        chart.setChart(KpiChart.create(e.kpi(), b));
+        // a fresh viewer per chart (a reused ChartViewer can paint the next chart's background black)
+        ChartViewer viewer = new ChartViewer(KpiChart.create(e.kpi(), b));
+        viewer.setId("kpiChart");
+        chart.getChildren().setAll(viewer);
         actualField.setText(e.kpi().actual(e.fiscalYear()).isPresent() ? numPlain(e.kpi().actual(e.fiscalYear()).getAsDouble()) : "");
     }
 

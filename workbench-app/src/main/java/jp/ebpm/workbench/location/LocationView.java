@@ -118,17 +118,21 @@ final class LocationView {
         firstTime.setId("locationFirstTime");
         firstTime.setText(b.getString("location.passphrase.first"));
         firstTime.setWrapText(true);
+        firstTime.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         firstTime.setStyle("-fx-text-fill: #8a4b00;");
         Button unlock = button("locationUnlock", "location.unlock", this::unlock);
         Button lockButton = button("locationLock", "location.lock", vm::lock);
         status.setId("locationStatus");
         status.textProperty().bind(vm.status);
         status.setWrapText(true);
+        passphrase.setPrefColumnCount(22);
+        confirm.setPrefColumnCount(16);
         passphrase.setOnAction(e -> unlock());
         confirm.setOnAction(e -> unlock());
-        HBox top = new HBox(8, passphrase, confirm, unlock, lockButton, status);
+        HBox top = new HBox(8, passphrase, confirm, unlock, lockButton);
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        // the status has a line of its own and wraps, so it is never cut
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         importFile.setId("locationImportFile");
         importName.setId("locationImportName");
@@ -149,8 +153,11 @@ final class LocationView {
         dataset.valueProperty().bindBidirectional(vm.dataset);
         by.setId("locationBy");
         by.valueProperty().bindBidirectional(vm.by);
+        by.setConverter(ids("location.by."));
         time.setId("locationTime");
         time.valueProperty().bindBidirectional(vm.time);
+        time.setConverter(ids("location.time."));
+        importKind.setConverter(ids("location.import.kind."));
         k.setId("locationK");
         k.setEditable(true);
         k.setPrefWidth(80);
@@ -179,6 +186,9 @@ final class LocationView {
         HBox.setHgrow(exportFile, Priority.ALWAYS);
 
         table.setId("locationResult");
+        for (TableView<?> t : List.of(table, grid, audit)) {
+            jp.ebpm.workbench.app.Placeholders.empty(t, ctx.bundle("main"));
+        }
         shown.setId("locationShown");
         shown.setWrapText(true);
         VBox tableBox = new VBox(6, shown, table);
@@ -253,7 +263,7 @@ final class LocationView {
                 new Tab(b.getString("location.tab.audit"), auditBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("locationTabs");
-        root.getChildren().addAll(top, firstTime, importRow, aggRow, opRow, tabs);
+        root.getChildren().addAll(top, status, firstTime, importRow, aggRow, opRow, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.setPadding(new Insets(8));
 
@@ -266,6 +276,21 @@ final class LocationView {
             }
         });
         vm.vault.addListener((o, a, v) -> updateFirstTime());
+    }
+
+    /** Shows ids (ward, hour, pings …) in the UI language; the value stays the id. */
+    private javafx.util.StringConverter<String> ids(String prefix) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : b.containsKey(prefix + id) ? b.getString(prefix + id) : id;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
     }
 
     private Label label(String key) {

@@ -83,6 +83,7 @@ final class OverlayPanel {
         distance.setId("overlay-distance");
         output.setId("overlay-out");
         result.setId("overlay-result");
+        jp.ebpm.workbench.app.Placeholders.empty(result, context.bundle("main"));
         result.setPrefHeight(160);
         result.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         key.setEditable(true);

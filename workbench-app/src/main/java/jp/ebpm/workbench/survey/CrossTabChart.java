@@ -34,7 +34,7 @@ final class CrossTabChart {
     private final AppContext context;
     private final ResourceBundle text;
     private final ComboBox<Kind> kind = new ComboBox<>(FXCollections.observableArrayList(Kind.values()));
-    private final ChartViewer viewer = new ChartViewer();
+    private ChartViewer viewer = new ChartViewer();
     private final Button save = new Button();
     private final BorderPane root = new BorderPane();
     private CrossTab table;
@@ -68,6 +68,7 @@ final class CrossTabChart {
         Label kindLabel = new Label(text.getString("survey.chart.kind"));
         kindLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(6, kindLabel, kind, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
@@ -139,7 +140,11 @@ final class CrossTabChart {
 
     private void redraw() {
         JFreeChart c = chart();
-        viewer.setChart(c);
+        // a fresh viewer per chart: a ChartViewer that drew one of these charts paints the next one's background black
+        // (FXGraphics2D state left over from the previous drawing)
+        viewer = new ChartViewer(c);
+        viewer.setId("chart");
+        root.setCenter(viewer);
         noChart.set(c == null);
     }
 

@@ -115,6 +115,7 @@ final class CrossTabView {
         sampling.setId("sampling");
         layerSelect.setId("layerSelect");
         stats.setId("stats");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         copy.setId("copy");
         export.setId("export");
         mode.setValue(Mode.CROSSTAB);
@@ -205,13 +206,28 @@ final class CrossTabView {
         variables.addTarget(text.getString("survey.assign.banner"), multipleResponse.banner(), multipleResponse.banner());
         variables.addTarget(text.getString("survey.assign.banner"), likert.banner(), likert.banner());
 
-        HBox tableBar = new HBox(6, new Label(text.getString("survey.layer.show")), layerSelect);
+        // the table gets the space; the chart beside it can be hidden (and comes back where it was)
+        ToggleButton chartToggle = new ToggleButton(text.getString("survey.chart.show"));
+        chartToggle.setId("chartToggle");
+        chartToggle.setTooltip(new javafx.scene.control.Tooltip(text.getString("survey.chart.show.tip")));
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox tableBar = new HBox(6, new Label(text.getString("survey.layer.show")), layerSelect, grow, chartToggle);
         tableBar.setAlignment(Pos.CENTER_LEFT);
         tableBar.setPadding(new Insets(0, 0, 4, 0));
         BorderPane tablePane = new BorderPane(table);
         tablePane.setTop(tableBar);
-        SplitPane split = new SplitPane(tablePane, chart.node());
-        split.setDividerPositions(0.58);
+        // at the default window size the table takes the whole width; "Chart" shows the chart beside it
+        SplitPane split = new SplitPane(tablePane);
+        SplitPane.setResizableWithParent(chart.node(), false);
+        chartToggle.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                split.getItems().setAll(tablePane, chart.node());
+                split.setDividerPositions(0.64);
+            } else {
+                split.getItems().setAll(tablePane);
+            }
+        });
         legend.setWrapText(true);
         legend.setText(MessageFormat.format(text.getString("survey.legend"), "0.05"));
         stats.setWrapText(true);
@@ -222,7 +238,7 @@ final class CrossTabView {
 
         VBox varBox = new VBox(2, new Label(text.getString("survey.variables")), variables.node());
         VBox.setVgrow(variables.node(), Priority.ALWAYS);
-        varBox.setPrefWidth(230);
+        varBox.setPrefWidth(200);
         varBox.setPadding(new Insets(6));
 
         center.setPadding(new Insets(0, 6, 0, 0));
@@ -390,7 +406,9 @@ final class CrossTabView {
             names.add(CrossTabOptions.figureName(text, f));
         }
         return new CrossTabGrid.Labels(text.getString("survey.col.category"), text.getString("survey.stats.base"),
-                text.getString("survey.col.total"), "NET: ", text.getString("survey.tip.wilson"), names);
+                text.getString("survey.col.total"), "NET: ", text.getString("survey.tip.wilson"), names,
+                java.util.Map.of(jp.ebpm.analysis.survey.LikertSummary.TOP2, text.getString("survey.likert.top2"),
+                        jp.ebpm.analysis.survey.LikertSummary.BOTTOM2, text.getString("survey.likert.bottom2")));
     }
 
     /** Shows the selected table: grid, statistics and chart. */

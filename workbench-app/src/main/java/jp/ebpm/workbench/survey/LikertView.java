@@ -57,6 +57,7 @@ final class LikertView {
         this.context = context;
         this.text = text;
         items.setId("likertItems");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         banner.setId("likertBanner");
         banner.setPrefWidth(170);
         highIsTop.setId("likertHighTop");

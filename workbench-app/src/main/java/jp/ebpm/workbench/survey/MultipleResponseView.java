@@ -58,6 +58,7 @@ final class MultipleResponseView {
         this.context = context;
         this.text = text;
         set.setId("mrSet");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         columns.setId("mrColumns");
         banner.setId("mrBanner");
         set.setPrefWidth(220);
