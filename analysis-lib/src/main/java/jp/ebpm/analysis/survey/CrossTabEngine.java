@@ -86,15 +86,7 @@ public final class CrossTabEngine {
     }
 
     private static boolean sameCodes(List<String> a, List<String> b) {
-        return canonicalSet(a).equals(canonicalSet(b));
-    }
-
-    private static java.util.Set<String> canonicalSet(List<String> codes) {
-        java.util.Set<String> s = new java.util.HashSet<>();
-        for (String c : codes) {
-            s.add(Category.canonical(c));
-        }
-        return s;
+        return LikertSummary.canonical(a).equals(LikertSummary.canonical(b));
     }
 
     private static List<String> tableColumns(Project project, String table) {

@@ -73,11 +73,9 @@ public record LikertSummary(List<Category> cols, double[] top2Pct, double[] bott
      * NET rows of {@link #codebookNets}.
      */
     public static LikertSummary of(CrossTab t, List<String> scale, boolean highIsTop) {
-        if (scale.size() < MIN_POINTS) {
-            return ofRows(t, highIsTop);
-        }
-        java.util.Set<String> first = canonical(scale.subList(0, 2));
-        java.util.Set<String> last = canonical(scale.subList(scale.size() - 2, scale.size()));
+        int k = scale.size();
+        java.util.Set<String> first = canonical(scale.subList(0, Math.min(2, k)));
+        java.util.Set<String> last = canonical(scale.subList(Math.max(0, k - 2), k));
         int nr = t.rows().size();
         int nc = t.cols().size();
         double[] top = new double[nc];
@@ -111,44 +109,12 @@ public record LikertSummary(List<Category> cols, double[] top2Pct, double[] bott
         return new LikertSummary(t.cols(), top, bottom, mean, t.colBase());
     }
 
-    private static java.util.Set<String> canonical(List<String> codes) {
+    /** The canonical codes of a list ({@code 1.0} and {@code 1} are the same). */
+    static java.util.Set<String> canonical(List<String> codes) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (String c : codes) {
             out.add(Category.canonical(c));
         }
         return out;
-    }
-
-    private static LikertSummary ofRows(CrossTab t, boolean highIsTop) {
-        int nr = t.rows().size();
-        int nc = t.cols().size();
-        double[] top = new double[nc];
-        double[] bottom = new double[nc];
-        double[] mean = new double[nc];
-        double[][] counts = t.table().counts();
-        for (int j = 0; j < nc; j++) {
-            double total = t.table().colTotals()[j];
-            double sum = 0;
-            double weight = 0;
-            for (int i = 0; i < nr; i++) {
-                boolean first2 = i < 2;
-                boolean last2 = i >= nr - 2;
-                if (highIsTop ? last2 : first2) {
-                    top[j] += counts[i][j];
-                }
-                if (highIsTop ? first2 : last2) {
-                    bottom[j] += counts[i][j];
-                }
-                Double score = t.rows().get(i).numeric();
-                if (score != null) {
-                    sum += score * counts[i][j];
-                    weight += counts[i][j];
-                }
-            }
-            top[j] = total > 0 ? 100 * top[j] / total : Double.NaN;
-            bottom[j] = total > 0 ? 100 * bottom[j] / total : Double.NaN;
-            mean[j] = weight > 0 ? sum / weight : Double.NaN;
-        }
-        return new LikertSummary(t.cols(), top, bottom, mean, t.colBase());
     }
 }

@@ -125,6 +125,11 @@ public final class SurveyWorkbooks {
         }
     }
 
+    /** Writes one sheet with a cover (title, organisation, author, today) and the sources sheet. */
+    public static void write(ReportTable table, String title, String organization, String author, Path file) {
+        write(table, ReportInfo.of(title, organization, java.time.LocalDate.now(), author, "EBPM Workbench"), file);
+    }
+
     private static List<TableCell> totals(String label, double[] v, int nc) {
         List<TableCell> row = new ArrayList<>();
         row.add(TableCell.text(label));

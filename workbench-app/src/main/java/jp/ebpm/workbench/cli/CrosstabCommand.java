@@ -83,7 +83,8 @@ final class CrosstabCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--out", paramLabel = "F", description = "Write to this file (required for xlsx; default: standard output).")
+    @Option(names = "--out", paramLabel = "F", description = "Write to this file (required for xlsx; a folder gets the default"
+            + " name; default: standard output).")
     Path out;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level of markers and letters (default ${DEFAULT-VALUE}).")
@@ -176,12 +177,15 @@ final class CrosstabCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         switch (format) {
             case xlsx -> {
-                // with the survey's provenance: dataset, source file and SHA-256, question texts, weight and margins
+                // with the survey's provenance: dataset, source file and SHA-256, question texts, weight and margins;
+                // a folder as --out gets the name the Cross-tab tab suggests
                 String author = System.getProperty("user.name", "");
-                CrossTabExport.writeXlsx(p, r, out, jp.ebpm.analysis.export.xlsx.ReportInfo.of(
+                Path file = jp.ebpm.analysis.export.OutputNames.resolve(out, jp.ebpm.analysis.export.OutputNames.crossTab(
+                        r.spec().table(), r.spec().rowVar(), r.spec().colVar(), r.spec().layerVar(), "xlsx"));
+                CrossTabExport.writeXlsx(p, r, file, jp.ebpm.analysis.export.xlsx.ReportInfo.of(
                         csv != null ? CrossTabExport.title(r).replaceFirst("^data: ", csv.getFileName() + ": ") : CrossTabExport.title(r),
                         "", java.time.LocalDate.now(), author, "EBPM Workbench"));
-                stdout.println("wrote " + out);
+                stdout.println("wrote " + file);
             }
             case csv -> {
                 StringWriter sw = new StringWriter();

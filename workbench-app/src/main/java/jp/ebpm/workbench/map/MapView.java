@@ -368,9 +368,14 @@ final class MapView {
         if (m == null) {
             return;
         }
-        FileDialogs.save(context, text.getString("map.export"), OutputNames.map(m.layer(), m.spec().layers().get(0).valueName(), "png"),
+        FileDialogs.save(context, text.getString("map.export"), suggestedName(m),
                 new FileChooser.ExtensionFilter("PNG", "*.png"), new FileChooser.ExtensionFilter("SVG", "*.svg"))
                 .ifPresent(f -> export(f, exportWidth.getValue(), exportHeight.getValue(), exportDpi.getValue()));
+    }
+
+    /** The default file name of a map (one rule with {@code workbench map render --out FOLDER}). */
+    static String suggestedName(MapModel m) {
+        return OutputNames.map(m.layer(), m.spec().layers().get(0).valueName(), "png");
     }
 
     /** Exports the map on screen (PNG or SVG by extension) in the background; nothing while a new map is loading. */

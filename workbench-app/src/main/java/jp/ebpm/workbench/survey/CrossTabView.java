@@ -443,7 +443,7 @@ final class CrossTabView {
         String name = switch (m) {
             case MULTIPLE_RESPONSE -> "multiple-response.xlsx";
             case LIKERT -> "likert.xlsx";
-            default -> vm.result.forOutput().map(r -> jp.ebpm.analysis.export.OutputNames.crossTab(r.spec().table(), r.spec().rowVar(), r.spec().colVar(), r.spec().layerVar(), "xlsx")).orElse("crosstab.xlsx");
+            default -> vm.suggestedName();
         };
         jp.ebpm.workbench.app.FileDialogs.save(context, text.getString("survey.export.title"), name,
                 new FileChooser.ExtensionFilter("Excel", "*.xlsx")).ifPresent(f -> exportXlsx(m, f));

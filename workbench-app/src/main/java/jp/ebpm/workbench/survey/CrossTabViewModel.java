@@ -70,6 +70,12 @@ final class CrossTabViewModel {
                 onShown);
     }
 
+    /** The default file name of the shown table (one rule with {@code workbench crosstab --out FOLDER}). */
+    String suggestedName() {
+        return result.forOutput().map(r -> jp.ebpm.analysis.export.OutputNames.crossTab(r.spec().table(), r.spec().rowVar(),
+                r.spec().colVar(), r.spec().layerVar(), "xlsx")).orElse("crosstab.xlsx");
+    }
+
     /**
      * Writes the shown result to an .xlsx workbook with its provenance (survey, question texts, weight and raking
      * margins, source file and SHA-256) and the cover (organisation and author from the settings); nothing while a

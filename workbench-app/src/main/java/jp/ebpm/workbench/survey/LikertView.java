@@ -191,10 +191,9 @@ final class LikertView {
             return null;
         }
         String title = s.dataset() + ": " + text.getString("survey.mode.likert");
+        var table = SurveyWorkbooks.likert(s.items(), title, SurveyWorkbooks.provenance(p, s.dataset(), s.design(), author));
         return context.tasks().run(text.getString("survey.task.export"), (progress, cancel) -> {
-            SurveyWorkbooks.write(SurveyWorkbooks.likert(s.items(), title, SurveyWorkbooks.provenance(p, s.dataset(), s.design(), author)),
-                    jp.ebpm.analysis.export.xlsx.ReportInfo.of(title, organization, java.time.LocalDate.now(), author, "EBPM Workbench"),
-                    file);
+            SurveyWorkbooks.write(table, title, organization, author, file);
             return file;
         }, done);
     }

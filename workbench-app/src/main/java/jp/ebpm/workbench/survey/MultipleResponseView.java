@@ -249,11 +249,9 @@ final class MultipleResponseView {
         }
         String question = s.set().question() == null || s.set().question().isBlank() ? s.set().name() : s.set().question();
         String title = s.dataset() + ": " + question;
+        var table = SurveyWorkbooks.multipleResponse(s.table(), question, SurveyWorkbooks.provenance(p, s.dataset(), s.design(), author));
         return context.tasks().run(text.getString("survey.task.export"), (progress, cancel) -> {
-            SurveyWorkbooks.write(SurveyWorkbooks.multipleResponse(s.table(), question,
-                    SurveyWorkbooks.provenance(p, s.dataset(), s.design(), author)),
-                    jp.ebpm.analysis.export.xlsx.ReportInfo.of(title, organization, java.time.LocalDate.now(), author, "EBPM Workbench"),
-                    file);
+            SurveyWorkbooks.write(table, title, organization, author, file);
             return file;
         }, done);
     }

@@ -62,15 +62,7 @@ class LocationFeatureTest {
 
     @Test
     void unlockImportAggregateExportAndAudit(FxRobot robot) throws Exception {
-        Path csv = dir.resolve("pings.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
-        }
-        Label status = unlock(robot);
-        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
-        robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#locationImport");
-        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        Label status = unlockAndImport(robot);
         robot.clickOn("#locationAggregate");
         @SuppressWarnings("unchecked")
         TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
@@ -99,15 +91,7 @@ class LocationFeatureTest {
 
     @Test
     void residentsVisitorsDwellOdAndTheMap(FxRobot robot) throws Exception {
-        Path csv = dir.resolve("pings.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
-        }
-        Label status = unlock(robot);
-        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
-        robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#locationImport");
-        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        Label status = unlockAndImport(robot);
         @SuppressWarnings("unchecked")
         TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
         Label shown = robot.lookup("#locationShown").queryAs(Label.class);
@@ -166,6 +150,20 @@ class LocationFeatureTest {
         assertTrue(context.errors().isEmpty(), context.errors().toString());
     }
 
+    /** Writes 5,000 synthetic pings, unlocks (first time: passphrase twice) and imports them. */
+    private Label unlockAndImport(FxRobot robot) throws Exception {
+        Path csv = dir.resolve("pings.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
+        }
+        Label status = unlock(robot);
+        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
+        robot.interact(() -> importFile.setText(csv.toString()));
+        robot.clickOn("#locationImport");
+        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        return status;
+    }
+
     /** The first unlock sets the passphrase: typed twice. */
     private Label unlock(FxRobot robot) throws Exception {
         assertTrue(robot.lookup("#locationPassphraseConfirm").query().isVisible(), "first unlock asks twice");
@@ -192,15 +190,7 @@ class LocationFeatureTest {
      */
     @Test
     void exportWhileANewTableIsComputedWritesNothingThenTheShownTable(FxRobot robot) throws Exception {
-        Path csv = dir.resolve("pings.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
-        }
-        Label status = unlock(robot);
-        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
-        robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#locationImport");
-        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        Label status = unlockAndImport(robot);
         @SuppressWarnings("unchecked")
         TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
         @SuppressWarnings("unchecked")

@@ -98,10 +98,12 @@ class MapTabTest {
             assertTrue(spec.attribution().contains(source), spec.attribution());
         }
         // the command line draws the same map from the same library call: same classes of the same default field
-        Path png = home.resolve("cli.png");
+        Path folder = Files.createDirectories(home.resolve("maps"));
         CliTestSupport.Result r = CliTestSupport.run("map", "render", "--project", project.directory().toString(), "--layer", MESH,
-                "--overlay", "kawasaki_shelters", "--overlay", "kawasaki_wards", "--out", png.toString());
+                "--overlay", "kawasaki_shelters", "--overlay", "kawasaki_wards", "--out", folder.toString());
         assertEquals(0, r.exitCode(), r.err());
+        // the same default file name as the tab's save dialog (one naming rule)
+        assertTrue(Files.exists(folder.resolve(MapView.suggestedName(view.shown().forOutput().orElseThrow()))), r.out());
         JsonNode breaks = new ObjectMapper().readTree(r.out()).get("breaks");
         double[] app = base.classification().breaks();
         assertEquals(app.length, breaks.size());

@@ -23,10 +23,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-import jp.ebpm.analysis.sample.SampleProject;
 import jp.ebpm.analysis.store.Project;
-import jp.ebpm.analysis.task.Cancellation;
-import jp.ebpm.analysis.task.ProgressListener;
 import jp.ebpm.workbench.app.TestAppContext;
 
 /**
@@ -45,14 +42,7 @@ class CrossTabRaceTest {
 
     @BeforeAll
     static void sample() throws IOException {
-        Path data = SampleProject.locateSampleData().orElseThrow();
-        Path copy = dir.resolve("data/survey");
-        Files.createDirectories(copy);
-        for (String f : List.of("manifest.json", "respondents.csv", "codebook.csv", "population.csv")) {
-            Files.copy(data.resolve("survey").resolve(f), copy.resolve(f));
-        }
-        project = Project.open(SampleProject.build(dir.resolve("data"), dir.resolve("project"), ProgressListener.NONE,
-                Cancellation.none()));
+        project = Project.open(jp.ebpm.workbench.app.TestProjects.surveySample(dir));
     }
 
     @AfterAll

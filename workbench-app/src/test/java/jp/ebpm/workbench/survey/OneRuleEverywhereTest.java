@@ -33,7 +33,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.ebpm.analysis.report.ReportBuilder;
 import jp.ebpm.analysis.report.ReportSpec;
-import jp.ebpm.analysis.sample.SampleProject;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.survey.CrossTab;
 import jp.ebpm.analysis.survey.CrossTabEngine;
@@ -65,13 +64,7 @@ class OneRuleEverywhereTest {
 
     @BeforeAll
     static void rakedSampleSurvey() throws IOException {
-        Path data = SampleProject.locateSampleData().orElseThrow();
-        Path copy = dir.resolve("data/survey");
-        Files.createDirectories(copy);
-        for (String f : List.of("manifest.json", "respondents.csv", "codebook.csv", "population.csv")) {
-            Files.copy(data.resolve("survey").resolve(f), copy.resolve(f));
-        }
-        projectDir = SampleProject.build(dir.resolve("data"), dir.resolve("project"), ProgressListener.NONE, Cancellation.none());
+        projectDir = jp.ebpm.workbench.app.TestProjects.surveySample(dir);
         CliTestSupport.Result r = CliTestSupport.run("rake", "--project", projectDir.toString(), "--dataset", SURVEY,
                 "--margins", "ward=@" + POPULATION, "--margins", "age_group=@" + POPULATION, "--out-weight", "rake_weight");
         assertEquals(0, r.exitCode(), r.err());
@@ -134,6 +127,20 @@ class OneRuleEverywhereTest {
             CrossTab plain = CrossTabEngine.run(p, CrossTabSpec.of(SURVEY, "q5", "ward").withWeight("rake_weight", WeightKind.SAMPLING)
                     .withRakedOn(List.of("age_group")), null, Cancellation.none()).overall();
             assertNotEquals(cliF, plain.raoScott().f(), 1e-6 * cliF);
+            // output naming: the workbook the command line writes into a folder has the name the tab suggests
+            Path folder = Files.createDirectories(dir.resolve("exports"));
+            CliTestSupport.Result x = CliTestSupport.run("crosstab", "--project", projectDir.toString(), "--dataset", SURVEY,
+                    "--rows", "q5", "--cols", "ward", "--survey-weight", "rake_weight", "--format", "xlsx", "--out", folder.toString());
+            assertEquals(0, x.exitCode(), x.err());
+            CrossTabViewModel model = new CrossTabViewModel(new TestAppContext(p), "test");
+            robot.interact(() -> {
+                model.dataset.set(SURVEY);
+                model.rows.set("q5");
+                model.cols.set("ward");
+                model.run(p, model.spec(false, 0.05, List.of()), r -> { });
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.result.forOutput().isPresent());
+            assertTrue(Files.exists(folder.resolve(model.suggestedName())), model.suggestedName());
         }
     }
 

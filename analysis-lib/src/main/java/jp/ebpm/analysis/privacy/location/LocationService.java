@@ -152,7 +152,7 @@ public final class LocationService {
      * file's SHA-256.
      */
     public void export(Result result, Path out) {
-        TableExporter.write(result.table(), out);
+        TableExporter.write(result.table(), out, LocationSheets.heading(result));
         new SuppressionMemory(vault.project().catalog()).remember(result.dataset(), result.grouping(), result.table());
         Map<String, String> p = new LinkedHashMap<>(result.parameters());
         p.put("format", out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv");

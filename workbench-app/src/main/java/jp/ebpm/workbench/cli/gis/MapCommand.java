@@ -99,8 +99,8 @@ public final class MapCommand {
         @Override
         public Integer call() throws Exception {
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-                throw new IllegalArgumentException("--out must end in .png or .svg.");
+            if (!Files.isDirectory(out) && !name.endsWith(".png") && !name.endsWith(".svg")) {
+                throw new IllegalArgumentException("--out must end in .png or .svg (or name a folder).");
             }
             if (width < 100 || height < 100 || width > 20000 || height > 20000) {
                 throw new IllegalArgumentException("--width and --height must be between 100 and 20000 pixels.");
@@ -114,7 +114,10 @@ public final class MapCommand {
                 // the same composition as the Map tab: defaults, overlays with legend entries, every source attributed
                 ms = MapComposer.compose(p, layer, o, overlays, opacity);
             }
-            if (name.endsWith(".svg")) {
+            // a folder gets the name the Map tab suggests
+            out = jp.ebpm.analysis.export.OutputNames.resolve(out, jp.ebpm.analysis.export.OutputNames.map(layer,
+                    ms.layers().get(0).valueName(), "png"));
+            if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
                 Files.writeString(out, MapRenderer.renderSvg(ms, width, height), StandardCharsets.UTF_8);
             } else {
                 Files.write(out, MapRenderer.renderPng(ms, width, height, dpi));
