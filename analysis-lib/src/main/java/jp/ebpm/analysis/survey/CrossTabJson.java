@@ -92,8 +92,11 @@ public final class CrossTabJson {
         if (t.isTwoByTwo() && ct.fisher() != null) {
             FisherExact.Result f = tests.fisher();
             m.put("fisher_exact_p", num(f.pTwoSided()));
-            m.put("fisher_exact", Map.of("p_two_sided", num(f.pTwoSided()), "p_less", num(f.pLess()),
-                    "p_greater", num(f.pGreater())));
+            Map<String, Object> fisher = new LinkedHashMap<>();
+            fisher.put("p_two_sided", num(f.pTwoSided()));
+            fisher.put("p_less", num(f.pLess()));
+            fisher.put("p_greater", num(f.pGreater()));
+            m.put("fisher_exact", fisher);
             m.put("phi_signed", num(tests.phiSigned()));
         }
         m.put("phi", num(tests.phi()));

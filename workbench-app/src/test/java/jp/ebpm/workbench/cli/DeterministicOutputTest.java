@@ -20,7 +20,8 @@ import jp.ebpm.analysis.task.ProgressListener;
 /**
  * Issue 10 "Deterministic output": the JSON and CSV outputs of the command line are byte-identical from run to run
  * (two separate JVMs, so hash-order differences of {@code Map.of} would show), timestamps aside: {@code catalog --json},
- * cross-tab JSON and CSV, KPI evaluation JSON and CSV, map classification and the stored codebook.
+ * cross-tab JSON (with layers, missing rows, a 2×2 table's Fisher test) and CSV, KPI evaluation JSON and CSV, KPI
+ * settings, map classification and the stored codebook. (It found the grading bands and Fisher keys in hash order.)
  */
 class DeterministicOutputTest {
 
@@ -36,6 +37,10 @@ class DeterministicOutputTest {
         List<String> cmds = List.of("catalog", "--project", p, "--json", ";;",
                 "crosstab", "--project", p, "--dataset", "市民アンケート2018", "--rows", "q5", "--cols", "ward", "--layer", "sex", ";;",
                 "crosstab", "--project", p, "--dataset", "市民アンケート2018", "--rows", "q5", "--cols", "ward", "--format", "csv", ";;",
+                "crosstab", "--project", p, "--dataset", "市民アンケート2018", "--rows", "q4a", "--cols", "sex",
+                "--show-missing", ";;",
+                "crosstab", "--project", p, "--dataset", "市民アンケート2018", "--rows", "q3_1", "--cols", "q3_2", ";;",
+                "kpi", "settings", "--project", p, ";;",
                 "kpi", "evaluate", "--kpis", kpis.toString(), ";;",
                 "kpi", "evaluate", "--kpis", kpis.toString(), "--format", "csv", ";;",
                 "map", "classify", "--csv", mesh.toString(), "--column", "population", ";;",

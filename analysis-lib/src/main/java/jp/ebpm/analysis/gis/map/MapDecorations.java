@@ -21,7 +21,10 @@ final class MapDecorations {
     }
 
     /** Hatching over a background colour (null = white). */
-    static void hatch(Graphics2D g, Shape s, Color line, Color background) {
+    static void hatch(Graphics2D g, Shape shape, Color line, Color background) {
+        // as a plain path: clipping with JTS's GeometryCollectionShape fails in FXGraphics2D when a clip is already set
+        // (the map frame), since it cannot test intersection
+        Shape s = new Path2D.Double(shape);
         Shape oldClip = g.getClip();
         g.clip(s);
         Rectangle2D b = s.getBounds2D();
