@@ -120,9 +120,9 @@ final class LocationViewModel {
                 }
             }, v -> {
                 lock();
-                vault.set(v);
                 // the project's k is the default, as on the command line without --k
                 k.set(LocationService.projectK(p.catalog()));
+                vault.set(v);
                 status.set(b.getString("location.status.unlocked"));
                 refreshDatasets();
                 refreshAudit();

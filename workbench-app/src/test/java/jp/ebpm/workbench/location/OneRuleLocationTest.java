@@ -85,6 +85,7 @@ class OneRuleLocationTest {
         LocationViewModel vm = new LocationViewModel(ctx, ctx.bundle("location"));
         robot.interact(() -> vm.unlock(PASS.toCharArray(), null));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.vault.get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(12, vm.k.get(), "the default k is the project's, as without --k");
         robot.interact(() -> vm.run(LocationViewModel.Operation.AGGREGATE));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.result.forOutput().isPresent());
