@@ -83,7 +83,13 @@ public record GradingTable(List<Band> bands, String otherwise, String noData, St
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> bl = new ArrayList<>();
-        bands.forEach(b -> bl.add(new LinkedHashMap<>(Map.of("grade", b.grade, "min", b.min))));
+        bands.forEach(b -> {
+            // a LinkedHashMap filled in order: Map.of would iterate in an order that changes from run to run
+            Map<String, Object> band = new LinkedHashMap<>();
+            band.put("grade", b.grade);
+            band.put("min", b.min);
+            bl.add(band);
+        });
         m.put("bands", bl);
         m.put("otherwise", otherwise);
         m.put("noData", noData);

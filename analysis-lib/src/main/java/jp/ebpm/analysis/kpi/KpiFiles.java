@@ -88,7 +88,7 @@ public final class KpiFiles {
         }
         try {
             Path abs = file.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".kpi-", ".csv.part");
+            Path tmp = jp.ebpm.analysis.export.OutputFiles.temporarySibling(abs);
             try {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     w.write('\uFEFF');

@@ -40,6 +40,12 @@ public final class KpiReport {
     /** Font colour of no data. */
     public static final String NO_DATA_FONT = "595959";
 
+    /**
+     * The default title of a KPI report. The report's sheets are written in Japanese, so its title is Japanese too,
+     * whatever the language of the app or the command line.
+     */
+    public static final String DEFAULT_TITLE = "KPI進捗状況報告";
+
     /** Column of the status in the summary table (0-based). */
     public static final int STATUS_COLUMN = 12;
     /** Column of the progress rate in the summary table (0-based). */
@@ -55,8 +61,22 @@ public final class KpiReport {
      */
     public static void addTo(ReportWriter writer, List<KpiEvaluation> evaluations, YearStyle style, Provenance provenance,
                              GradingTable grading) {
-        writer.addTable(summary(evaluations, style, provenance, grading));
-        writer.addCharts("KPIグラフ", charts(evaluations, style, provenance));
+        addTo(writer, evaluations, style, provenance, grading, null);
+    }
+
+    /**
+     * Adds the summary and chart sheets under a title (a report item's title): "title" and "title グラフ"; null keeps
+     * KPI一覧 and KPIグラフ.
+     */
+    public static void addTo(ReportWriter writer, List<KpiEvaluation> evaluations, YearStyle style, Provenance provenance,
+                             GradingTable grading, String title) {
+        ReportTable s = summary(evaluations, style, provenance, grading);
+        if (title != null) {
+            s = new ReportTable(title, s.headerRows(), s.rows(), s.notes(), s.provenance(), s.highlights(), s.colorScales(),
+                    s.columnWidths());
+        }
+        writer.addTable(s);
+        writer.addCharts(title == null ? "KPIグラフ" : title + " グラフ", charts(evaluations, style, provenance));
     }
 
     /** The summary table. */
@@ -127,10 +147,10 @@ public final class KpiReport {
             path.add(y <= k.targetYear() ? KpiEvaluator.expected(k, y) : null);
         }
         List<ChartSeries> series = List.of(
-                new ChartSeries("実績", actual, "1F77B4", false, true),
-                new ChartSeries("目標値", target, "D62728", true, false),
-                new ChartSeries("基準値", base, "7F7F7F", true, false),
-                new ChartSeries("計画線", path, "2CA02C", true, false));
+                new ChartSeries("実績", actual, "0072B2", false, true),
+                new ChartSeries("目標値", target, "D55E00", true, false),
+                new ChartSeries("基準値", base, "999999", true, false),
+                new ChartSeries("計画線", path, "009E73", true, false));
         List<String> notes = new ArrayList<>();
         notes.add("方向: " + k.direction().japanese() + (k.cumulative() ? "（累計）" : "") + "　単位: " + k.unit());
         if (!k.source().isEmpty()) {

@@ -106,6 +106,23 @@ public final class KpiStore {
         return KpiRegisterFormat.parse(name, rows);
     }
 
+    /**
+     * Sets (or, with {@code null}, removes) the actual of a KPI for a fiscal year in a register stored in the project,
+     * keeping its source file, SHA-256 and description; the same change as entering the actual in the KPI tab and saving.
+     *
+     * @return the changed register
+     * @throws WorkbenchException naming the KPI (with a suggestion) when the register has no such KPI
+     */
+    public static KpiRegister setActual(Project project, String dataset, String kpiId, int fiscalYear, Double value) {
+        DatasetInfo info = project.catalog().get(dataset);
+        KpiRegister reg = load(project, dataset);
+        Kpi k = reg.find(kpiId).orElseThrow(() -> new WorkbenchException("no KPI " + kpiId + " in " + dataset
+                + jp.ebpm.analysis.store.NameCheck.suggestion(kpiId, reg.kpis().stream().map(Kpi::id).toList())));
+        KpiRegister changed = reg.with(k.withActual(fiscalYear, value));
+        save(project, dataset, changed, info.sourceFile(), info.sourceSha256(), info.description());
+        return changed;
+    }
+
     /** Names of the project's KPI datasets. */
     public static List<String> datasets(Project project) {
         return project.catalog().list().stream().filter(d -> d.kind() == DatasetKind.KPI).map(DatasetInfo::name).toList();

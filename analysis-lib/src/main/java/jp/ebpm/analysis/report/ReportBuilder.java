@@ -97,7 +97,9 @@ public final class ReportBuilder {
             src = ref(project.catalog().get(item.dataset()));
         }
         Provenance p = provenance(spec, item, List.of(src));
-        KpiReport.addTo(w, KpiReportJob.evaluate(reg, spec.fiscalYear(), grading), style, p, grading);
+        // the item's title names its summary and chart sheets (the default "KPI" keeps KPI一覧 / KPIグラフ)
+        String title = item.title() == null || item.title().isBlank() || item.title().equals("KPI") ? null : item.title();
+        KpiReport.addTo(w, KpiReportJob.evaluate(reg, spec.fiscalYear(), grading), style, p, grading, title);
     }
 
     private static void table(ReportWriter w, Project project, ReportSpec spec, ReportSpec.Item item, Cancellation cancel) {

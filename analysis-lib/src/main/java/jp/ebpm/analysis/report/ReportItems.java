@@ -53,22 +53,33 @@ final class ReportItems {
         }
         if (item.option("codebook") != null) {
             spec = spec.withCodebook(CodebookIo.read(Path.of(item.option("codebook"))));
-        } else {
-            // as `crosstab --project`: the codebook stored with the dataset, when there is one
-            spec = spec.withCodebook(jp.ebpm.analysis.survey.ProjectCodebooks.load(project, item.dataset())
-                    .orElse(jp.ebpm.analysis.survey.Codebook.empty()));
         }
+        // as `crosstab --project` and the Cross-tab tab: CrossTabEngine prepares the spec (the codebook stored with
+        // the dataset when none is named, the raking margins of a sampling weight, Likert NET rows)
         CrossTabResult r = CrossTabEngine.run(project, spec, null, cancel);
         Provenance prov = new Provenance(List.of(ref(info)), base.filters(), base.weights(), base.suppression(),
                 base.analyst(), base.createdAt());
         List<ReportTable> tables = new ArrayList<>(CrossTabExport.reportTables(r, prov));
-        for (ReportTable t : tables) {
-            if (!t.title().equals("cells")) {
-                List<String> notes = new ArrayList<>(t.notes());
-                notes.addAll(item.notes());
-                w.addTable(new ReportTable(t.title(), t.headerRows(), t.rows(), notes, t.provenance(), t.highlights(),
-                        t.colorScales(), t.columnWidths()));
+        // the item's title names the overall table (and, with the layer value, each layer table); without one the
+        // question texts do
+        boolean titled = item.title() != null && !item.title().isBlank();
+        for (int i = 0; i < tables.size(); i++) {
+            ReportTable t = tables.get(i);
+            if (t.title().equals("cells")) {
+                continue;
             }
+            String title = t.title();
+            if (titled && i == 0) {
+                title = item.title();
+            } else if (titled && i <= r.layers().size()) {
+                title = item.title() + " [" + r.spec().layerVar() + " = " + r.layers().get(i - 1).layer().label() + "]";
+            } else if (titled && t.title().equals("statistics")) {
+                title = item.title() + " statistics";
+            }
+            List<String> notes = new ArrayList<>(t.notes());
+            notes.addAll(item.notes());
+            w.addTable(new ReportTable(title, t.headerRows(), t.rows(), notes, t.provenance(), t.highlights(),
+                    t.colorScales(), t.columnWidths()));
         }
     }
 

@@ -165,7 +165,13 @@ public record ReportSpec(String title, String organization, String author, Local
                 case MAP -> "\"png\" (a PNG file) or \"layer\" and \"value\" (a project layer drawn as a choropleth)";
             } + ".", specName, null, where, null);
         }
-        String title = text(it, "title", t == ItemType.TABLE ? (dataset != null ? dataset : "表" + index) : t == ItemType.MAP ? "地図" + index : "KPI");
+        // a crosstab without a title is titled by its question texts
+        String title = text(it, "title", switch (t) {
+            case TABLE -> dataset != null ? dataset : "表" + index;
+            case MAP -> "地図" + index;
+            case CROSSTAB -> "";
+            case KPI -> "KPI";
+        });
         return new Item(t, title, file, dataset, sql, strings(it.get("notes")), text(it, "filters", ""),
                 text(it, "weights", ""), text(it, "suppression", ""), options);
     }

@@ -12,7 +12,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  *
  * <ol>
  *   <li>p̂ = weighted cell proportions (length K = rc); their linearization variance
- *   V = n/(n−1)·Σ<sub>i</sub>u<sub>i</sub>u<sub>i</sub>ᵀ with u<sub>i</sub> = w<sub>i</sub>(z<sub>i</sub> − p̂)/Σw, which only
+ *   V = n/(n−1)·Σ<sub>i</sub>(u<sub>i</sub> − ū)(u<sub>i</sub> − ū)ᵀ with u<sub>i</sub> = w<sub>i</sub>(z<sub>i</sub> − p̂)/Σw, which only
  *   needs per-cell Σw and Σw²;</li>
  *   <li>C = the interaction contrasts of the saturated model made orthogonal to the main-effects design
  *   (residuals of the row×column interaction columns on intercept + row + column dummies);</li>
@@ -22,11 +22,18 @@ import org.apache.commons.math3.linear.RealMatrix;
  *   <li>first-order ("Chisq"): X²/mean(diag Δ) on (r−1)(c−1) df.</li>
  * </ol>
  *
+ * <p><b>Missing values (domain rule).</b> As R does, the design is the whole sample: respondents whose row or
+ * column value is empty (or a missing code) leave the table but stay in the design with an influence value of
+ * zero (after raking: zero before the raking adjustment), so n in V and in ddf is the number of respondents in the
+ * design, not the number of complete answers ({@code svymean(..., na.rm=TRUE)} keeps the design's PSU count;
+ * {@code svychisq} takes ν = #PSU − #strata of the design). The Pearson X² is scaled to that n as well
+ * ({@code svytable(..., Ntotal = nrow(design))}); F and d₀ do not depend on that scale.
+ *
  * @param f second-order F statistic
  * @param ndf numerator degrees of freedom d₀
- * @param ddf denominator degrees of freedom d₀(n−1)
+ * @param ddf denominator degrees of freedom d₀·ν (ν = n − 1 for the whole design)
  * @param p p-value of F
- * @param pearson unadjusted Pearson X² of the table scaled to n
+ * @param pearson unadjusted Pearson X² of the table scaled to the design's n
  * @param firstOrderChiSquared first-order corrected statistic X²/mean(diag Δ) (R's "Chisq" option prints the
  *     unadjusted X² as its statistic and takes its p-value from this corrected one)
  * @param firstOrderDf its degrees of freedom
@@ -40,7 +47,8 @@ public record RaoScott(double f, double ndf, double ddf, double p, double pearso
      *
      * @param sumW per cell Σw, rows × columns
      * @param sumW2 per cell Σw², rows × columns
-     * @param n number of respondents (rows with a positive weight and both variables present)
+     * @param n number of respondents in the design (rows with a positive weight; with the domain rule also those
+     *     whose row or column value is missing — they leave the table, not the design)
      */
     public static RaoScott compute(double[][] sumW, double[][] sumW2, long n) {
         int r = sumW.length;
@@ -53,27 +61,40 @@ public record RaoScott(double f, double ndf, double ddf, double p, double pearso
                 }
             }
         }
-        return compute(sumW, groups, 0, n);
+        return compute(sumW, groups, 0, n, n);
     }
 
     /**
-     * Respondents sharing a table cell and, after raking, a raking cell: {@code cell} = i + r·j,
-     * {@code marginCategories[m]} = category index in raking margin m, count, Σw, Σw².
+     * Respondents sharing a table cell and, after raking, a raking cell: {@code cell} = i + r·j, or
+     * {@link #OUTSIDE} for respondents of the design outside the table (a missing row or column value, or another
+     * layer); {@code marginCategories[m]} = category index in raking margin m, count, Σw, Σw².
      */
     public record DesignGroup(int cell, int[] marginCategories, long n, double sumW, double sumW2) {
     }
+
+    /** {@link DesignGroup#cell()} of respondents that are in the design but not in the table. */
+    public static final int OUTSIDE = -1;
 
     /**
      * The test on a design whose weights were raked to {@code margins} margins: as R {@code svyrecvar} for
      * a design from {@code rake()}, the influence values are made orthogonal to the margins by 10 rounds
      * of subtracting, for each margin in turn, the per-category mean of x/w (times w) before the variance
      * is taken. With no margins this is the plain weights-only test.
+     *
+     * @param sumW per cell Σw of the table, rows × columns
+     * @param groups the design's respondents grouped by table cell (or {@link #OUTSIDE}) and raking cell; groups
+     *     outside the table only matter with raking margins (their influence becomes non-zero after the adjustment)
+     * @param margins number of raking margins (0: weights only)
+     * @param n respondents in the whole design: the n of the variance V = n/(n−1)·Σ(u − ū)(u − ū)ᵀ
+     * @param dfN the number of PSUs ν + 1 of the design the test is on (n, or for a domain taken as R's
+     *     {@code subset()} of a design that was not raked, the respondents of the domain): ddf = d₀·(dfN − 1);
+     *     also the total the Pearson X² is scaled to
      */
-    public static RaoScott compute(double[][] sumW, java.util.List<DesignGroup> groups, int margins, long n) {
+    public static RaoScott compute(double[][] sumW, java.util.List<DesignGroup> groups, int margins, long n, long dfN) {
         int r = sumW.length;
         int c = sumW[0].length;
         int k = r * c;
-        if (r < 2 || c < 2 || n < 2) {
+        if (r < 2 || c < 2 || n < 2 || dfN < 2) {
             throw new IllegalArgumentException("The Rao-Scott test needs at least a 2x2 table and 2 respondents");
         }
         double total = 0;
@@ -92,7 +113,8 @@ public record RaoScott(double f, double ndf, double ddf, double p, double pearso
         double[][] y = new double[ng][k];
         for (int g = 0; g < ng; g++) {
             for (int a = 0; a < k; a++) {
-                y[g][a] = ((groups.get(g).cell() == a ? 1 : 0) - p[a]) / total;
+                // outside the table: x = 0 (R: svymean(..., na.rm = TRUE) zeroes the row), so the influence is 0
+                y[g][a] = groups.get(g).cell() == OUTSIDE ? 0 : ((groups.get(g).cell() == a ? 1 : 0) - p[a]) / total;
             }
         }
         if (margins > 0) {
@@ -156,15 +178,15 @@ public record RaoScott(double f, double ndf, double ddf, double p, double pearso
                 dc.setEntry(a, b, inv[a] * cm.getEntry(a, b));
             }
         }
-        RealMatrix denom = cm.transpose().multiply(dc).scalarMultiply(1.0 / n);
+        RealMatrix denom = cm.transpose().multiply(dc).scalarMultiply(1.0 / dfN);
         RealMatrix numr = dc.transpose().multiply(new Array2DRowRealMatrix(v, false)).multiply(dc);
         RealMatrix delta = new LUDecomposition(denom).getSolver().solve(numr);
         double tr = delta.getTrace();
         double tr2 = delta.multiply(delta).getTrace();
         double d0 = tr * tr / tr2;
-        double x2 = pearsonScaled(sumW, total, n);
+        double x2 = pearsonScaled(sumW, total, dfN);
         double f = x2 / tr;
-        double ddf = d0 * (n - 1);
+        double ddf = d0 * (dfN - 1);
         double firstDf = q;
         double first = x2 / (tr / q);
         return new RaoScott(f, d0, ddf, Distributions.fUpper(f, d0, ddf), x2, first, firstDf,

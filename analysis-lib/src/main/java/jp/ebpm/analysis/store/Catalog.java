@@ -202,8 +202,11 @@ public final class Catalog {
      * @throws WorkbenchException naming the dataset when there is none
      */
     public DatasetInfo get(String name) {
-        return find(name).orElseThrow(() -> new WorkbenchException("No dataset named \"" + name
-                + "\" in this project. Run 'workbench catalog' to list them."));
+        return find(name).orElseThrow(() -> {
+            String hint = NameCheck.suggestion(name, list().stream().map(DatasetInfo::name).toList());
+            return new WorkbenchException("no dataset " + name + " in this project"
+                    + (hint.isEmpty() ? "; run 'workbench catalog' to list them" : hint));
+        });
     }
 
     /** Deletes a dataset and its entry in one transaction. */

@@ -334,7 +334,9 @@ public final class Project implements AutoCloseable {
             }
             Object[] row = new Object[n];
             for (int i = 0; i < n; i++) {
-                row[i] = rs.getObject(i + 1);
+                Object v = rs.getObject(i + 1);
+                // a BLOB (e.g. a WKB geometry) as bytes: the driver's object is not valid once the result set is closed
+                row[i] = v instanceof java.sql.Blob b ? b.getBytes(1, (int) b.length()) : v;
             }
             rows.add(row);
         }

@@ -41,6 +41,12 @@ public record CrossTab(Category layer, List<Category> rows, List<Category> cols,
     public record MissingRow(String code, String label, double[] counts) {
     }
 
+    /** A copy with other NET rows. */
+    public CrossTab withNets(List<NetRow> netRows) {
+        return new CrossTab(layer, rows, cols, table, tests, unweighted, respondents, colBase, raoScott, markers, colLetters,
+                letters, wilson, List.copyOf(netRows), missingRows, warnings);
+    }
+
     /** True when the table has 2 rows and 2 columns. */
     public boolean isTwoByTwo() {
         return rows.size() == 2 && cols.size() == 2;

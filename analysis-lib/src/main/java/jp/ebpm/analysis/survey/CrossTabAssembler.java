@@ -25,6 +25,18 @@ final class CrossTabAssembler {
     private record Cell(String layer, String row, String col, double sumW, double sumW2, long n, String[] margins) {
     }
 
+    /**
+     * The design's respondents (usable weight), whatever their row and column values: the Rao–Scott test keeps the
+     * whole design (domain rule, see {@link RaoScott}). {@code inTable} = both values present and not missing codes.
+     */
+    private record DesignRow(String layer, String row, String col, boolean inTable, double sumW, double sumW2, long n,
+                             String[] margins) {
+    }
+
+    /** All design rows and their count. */
+    private record Design(List<DesignRow> rows, long n) {
+    }
+
     static CrossTabResult assemble(CrossTabSpec spec, List<CrossTabEngine.Group> groups) {
         Codebook.Variable rv = spec.codebook().variable(spec.rowVar()).orElse(null);
         Codebook.Variable cv = spec.codebook().variable(spec.colVar()).orElse(null);
@@ -32,6 +44,8 @@ final class CrossTabAssembler {
         long excluded = 0;
         double missing = 0;
         List<Cell> cells = new ArrayList<>();
+        List<DesignRow> designRows = new ArrayList<>();
+        long designN = 0;
         for (CrossTabEngine.Group g : groups) {
             if (!g.weightOk()) {
                 excluded += g.n();
@@ -40,18 +54,21 @@ final class CrossTabAssembler {
             String r = Category.canonical(g.row());
             String c = Category.canonical(g.col());
             String l = Category.canonical(g.layer());
+            String layerCode = l == null || Category.isMissingCode(l, lv) ? null : l;
             boolean rMissing = r == null || Category.isMissingCode(r, rv);
             boolean cMissing = c == null || Category.isMissingCode(c, cv);
+            designRows.add(new DesignRow(layerCode, r, c, !rMissing && !cMissing, g.sumW(), g.sumW2(), g.n(), g.margins()));
+            designN += g.n();
             if (cMissing || rMissing) {
                 missing += g.sumW();
             }
             if (cMissing) {
                 continue;
             }
-            cells.add(new Cell(l == null || Category.isMissingCode(l, lv) ? null : l, rMissing ? missingKey(r) : r, c,
-                    g.sumW(), g.sumW2(), g.n(), g.margins()));
+            cells.add(new Cell(layerCode, rMissing ? missingKey(r) : r, c, g.sumW(), g.sumW2(), g.n(), g.margins()));
         }
-        CrossTab overall = build(spec, null, cells, rv, cv);
+        Design design = new Design(designRows, designN);
+        CrossTab overall = build(spec, null, cells, rv, cv, design);
         List<CrossTab> layers = new ArrayList<>();
         if (spec.layerVar() != null) {
             Set<String> layerCodes = new LinkedHashSet<>();
@@ -62,7 +79,7 @@ final class CrossTabAssembler {
             }
             for (Category layer : Category.order(layerCodes, lv)) {
                 List<Cell> sub = cells.stream().filter(c -> layer.code().equals(c.layer())).toList();
-                layers.add(build(spec, layer, sub, rv, cv));
+                layers.add(build(spec, layer, sub, rv, cv, design));
             }
         }
         return new CrossTabResult(spec, overall, layers, excluded, missing);
@@ -75,7 +92,7 @@ final class CrossTabAssembler {
     }
 
     private static CrossTab build(CrossTabSpec spec, Category layer, List<Cell> cells, Codebook.Variable rv,
-                                  Codebook.Variable cv) {
+                                  Codebook.Variable cv, Design design) {
         Set<String> rowCodes = new LinkedHashSet<>();
         Set<String> colCodes = new LinkedHashSet<>();
         Set<String> missingCodes = new LinkedHashSet<>();
@@ -134,8 +151,7 @@ final class CrossTabAssembler {
             tests = ContingencyTable.of(scaled);
             if (nr >= 2 && nc >= 2 && respondents >= 2) {
                 try {
-                    rs = spec.rakedOn().isEmpty() ? RaoScott.compute(sw, sw2, respondents)
-                            : RaoScott.compute(sw, designGroups(cells, ri, ci, nr, spec.rakedOn().size()), spec.rakedOn().size(), respondents);
+                    rs = raoScott(spec, layer, sw, design, ri, ci, nr);
                 } catch (RuntimeException e) {
                     warnings.add("The Rao-Scott test cannot be computed for this table (" + e.getMessage() + ").");
                 }
@@ -206,25 +222,47 @@ final class CrossTabAssembler {
                 wilson, nets, missing, warnings);
     }
 
-    private static List<RaoScott.DesignGroup> designGroups(List<Cell> cells, Map<String, Integer> ri, Map<String, Integer> ci,
-                                                           int nr, int margins) {
+    /**
+     * The Rao–Scott test of one table on the whole design (domain rule): every respondent with a usable weight is in
+     * the design; those outside this table (a missing value, another layer) enter with a zero influence value.
+     * For a layer table the degrees of freedom are those of R {@code subset(design, layer == v)}: the layer's
+     * respondents for a weights-only design, the whole sample for a raked (calibrated) design, whose subsets keep
+     * every row in R.
+     */
+    private static RaoScott raoScott(CrossTabSpec spec, Category layer, double[][] sw, Design design,
+                                     Map<String, Integer> ri, Map<String, Integer> ci, int nr) {
+        int margins = spec.rakedOn().size();
         List<Map<String, Integer>> catIndex = new ArrayList<>();
         for (int m = 0; m < margins; m++) {
             catIndex.add(new LinkedHashMap<>());
         }
         List<RaoScott.DesignGroup> out = new ArrayList<>();
-        for (Cell c : cells) {
-            if (c.row().startsWith(MISSING_PREFIX)) {
-                continue;
+        long domainN = 0;
+        for (DesignRow d : design.rows()) {
+            boolean inDomain = layer == null || layer.code().equals(d.layer());
+            if (inDomain) {
+                domainN += d.n();
+            }
+            int cell = RaoScott.OUTSIDE;
+            if (inDomain && d.inTable()) {
+                Integer i = ri.get(d.row());
+                Integer j = ci.get(d.col());
+                if (i != null && j != null) {
+                    cell = i + nr * j;
+                }
+            }
+            if (cell == RaoScott.OUTSIDE && margins == 0) {
+                continue; // weights only: a zero influence value adds nothing but its count (in design.n())
             }
             int[] cats = new int[margins];
             for (int m = 0; m < margins; m++) {
                 Map<String, Integer> idx = catIndex.get(m);
-                cats[m] = idx.computeIfAbsent(c.margins()[m], k -> idx.size());
+                cats[m] = idx.computeIfAbsent(d.margins()[m], k -> idx.size());
             }
-            out.add(new RaoScott.DesignGroup(ri.get(c.row()) + nr * ci.get(c.col()), cats, c.n(), c.sumW(), c.sumW2()));
+            out.add(new RaoScott.DesignGroup(cell, cats, d.n(), d.sumW(), d.sumW2()));
         }
-        return out;
+        long dfN = margins > 0 || layer == null ? design.n() : domainN;
+        return RaoScott.compute(sw, out, margins, design.n(), dfN);
     }
 
     private static Integer findRow(List<Category> rows, String code) {

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import jp.ebpm.analysis.WorkbenchException;
+import jp.ebpm.analysis.store.Catalog;
+import jp.ebpm.analysis.store.ColumnInfo;
+import jp.ebpm.analysis.store.DatasetInfo;
+import jp.ebpm.analysis.store.NameCheck;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.store.Sql;
 import jp.ebpm.analysis.task.Cancellation;
@@ -26,12 +30,80 @@ public final class CrossTabEngine {
     private CrossTabEngine() {
     }
 
-    /** Runs the table on a project. */
+    /**
+     * Runs the table on a project: the spec is first {@link #prepare prepared} (stored codebook, survey design with
+     * its raking margins, Likert NET rows, names checked), so every caller — the command line, the Cross-tab tab,
+     * the Likert mode, report specs — computes the same table from the same request. The result carries the
+     * prepared spec.
+     */
     public static CrossTabResult run(Project project, CrossTabSpec spec, ProgressListener progress, Cancellation cancel) {
+        CrossTabSpec prepared = prepare(project, spec);
         try (Connection c = project.connect()) {
-            return run(c, spec, progress, cancel);
+            return run(c, prepared, progress, cancel);
         } catch (SQLException e) {
             throw new WorkbenchException("Cannot close the database connection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The spec every caller tabulates, built in one place:
+     * <ol>
+     *   <li>names: the dataset and every variable must exist; a typo is one plain message with a suggestion
+     *   ("column q55 not found in 市民アンケート2018; did you mean q5?"), before any SQL;</li>
+     *   <li>codebook: the one in the spec, or else the codebook stored with the dataset
+     *   ({@link ProjectCodebooks#load});</li>
+     *   <li>survey design ({@link SurveyDesign#of}): a sampling weight keeps the raking margins given in the spec,
+     *   or else gets the margins recorded when it was raked in the project;</li>
+     *   <li>Likert NET rows: a row variable the codebook types {@code likert} gets the top-2 and bottom-2 boxes of
+     *   its codebook scale ({@link LikertSummary#codebookNets}) after the spec's own NET rows, unless one of those
+     *   already combines the same codes.</li>
+     * </ol>
+     * A table that is not in the catalog (a CSV read into a scratch project) is checked against its columns and
+     * gets only what the spec gives.
+     */
+    public static CrossTabSpec prepare(Project project, CrossTabSpec spec) {
+        DatasetInfo info = project.catalog().find(spec.table()).orElse(null);
+        List<String> columns = info != null ? info.columnNames() : tableColumns(project, spec.table());
+        NameCheck.requireColumns(spec.table(), columns, spec.rowVar(), spec.colVar(), spec.layerVar(), spec.weightVar());
+        CrossTabSpec out = spec;
+        if (info != null && out.codebook().variables().isEmpty()) {
+            out = out.withCodebook(ProjectCodebooks.load(project, info.name()).orElse(Codebook.empty()));
+        }
+        out = out.withDesign(SurveyDesign.of(info, out.weightVar(), out.weightKind(), out.rakedOn()));
+        if (out.weightKind() == WeightKind.SAMPLING) {
+            for (String margin : out.rakedOn()) {
+                NameCheck.requireColumns(spec.table(), columns, java.util.Arrays.stream(margin.split("\\+")).map(String::trim)
+                        .toArray(String[]::new));
+            }
+        }
+        List<CrossTabSpec.Net> nets = new ArrayList<>(out.nets());
+        for (CrossTabSpec.Net n : LikertSummary.codebookNets(out.codebook(), out.rowVar(), false)) {
+            if (nets.stream().noneMatch(x -> sameCodes(x.codes(), n.codes()))) {
+                nets.add(n);
+            }
+        }
+        return nets.size() == out.nets().size() ? out : out.withNets(nets);
+    }
+
+    private static boolean sameCodes(List<String> a, List<String> b) {
+        return LikertSummary.canonical(a).equals(LikertSummary.canonical(b));
+    }
+
+    private static List<String> tableColumns(Project project, String table) {
+        try (Connection c = project.connect()) {
+            List<String> names = new ArrayList<>();
+            for (ColumnInfo col : Catalog.describe(c, table)) {
+                names.add(col.name());
+            }
+            if (names.isEmpty()) {
+                throw project.catalog().find(table).isPresent() ? new WorkbenchException("The table " + table + " has no columns.")
+                        : new WorkbenchException("no dataset " + table + " in this project"
+                        + NameCheck.suggestion(table, project.catalog().list().stream().map(DatasetInfo::name).toList()));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new WorkbenchException("no dataset " + table + " in this project"
+                    + NameCheck.suggestion(table, project.catalog().list().stream().map(DatasetInfo::name).toList()), e);
         }
     }
 

@@ -16,8 +16,10 @@ import jp.ebpm.analysis.export.xlsx.Provenance;
 import jp.ebpm.analysis.export.xlsx.ReportInfo;
 import jp.ebpm.analysis.export.xlsx.ReportTable;
 import jp.ebpm.analysis.export.xlsx.ReportWriter;
+import jp.ebpm.analysis.export.xlsx.SourceRef;
 import jp.ebpm.analysis.export.xlsx.TableCell;
 import jp.ebpm.analysis.io.CsvWriter;
+import jp.ebpm.analysis.store.Project;
 
 /**
  * Flat ("long") views of a cross-tabulation: one line per cell with layer, row, column, count, expected,
@@ -66,16 +68,62 @@ public final class CrossTabExport {
     /**
      * Writes an .xlsx workbook through the shared report writer: a cross-tab sheet per table (counts and
      * column % with ▲/▼ markers and column letters, base n and notes), sheet "cells" with the flat rows, and
-     * sheet "statistics"; print-ready with provenance (see {@link #reportTables}).
+     * sheet "statistics"; print-ready. Without a project there is no source file to name: use
+     * {@link #writeXlsx(Project, CrossTabResult, Path, ReportInfo)} for a project dataset.
      */
     public static void writeXlsx(CrossTabResult r, Path file) {
-        try (ReportWriter w = new ReportWriter(ReportInfo.of(r.spec().rowVar() + " × " + r.spec().colVar(), "",
-                LocalDate.now(), System.getProperty("user.name", ""), "EBPM Workbench"))) {
-            for (ReportTable t : reportTables(r, Provenance.of(List.of(), System.getProperty("user.name", ""), null))) {
-                w.addTable(t);
+        String analyst = System.getProperty("user.name", "");
+        writeXlsx(r, file, ReportInfo.of(SurveyTitles.table(r.spec(), null, false), "", LocalDate.now(), analyst,
+                "EBPM Workbench"), Provenance.of(List.of(), analyst, null));
+    }
+
+    /**
+     * Writes the workbook of a cross-tab of a project dataset with its provenance ({@link #provenance}): the survey
+     * (dataset) name, its source file and SHA-256 on every table and on the sources sheet, the question texts, the
+     * weight and its raking margins; the cover with the given title, organisation and author.
+     */
+    public static void writeXlsx(Project project, CrossTabResult r, Path file, ReportInfo cover) {
+        writeXlsx(r, file, cover, provenance(project, r, cover.author()));
+    }
+
+    private static void writeXlsx(CrossTabResult r, Path file, ReportInfo cover, Provenance prov) {
+        try (ReportWriter w = new ReportWriter(cover)) {
+            List<ReportTable> tables = reportTables(r, prov);
+            for (int i = 0; i < tables.size(); i++) {
+                w.addTable(tables.get(i), sheetName(r, i));
             }
             w.write(file);
         }
+    }
+
+    /**
+     * Short sheet names: 表 (the overall table), 表 ward=中原区 per layer, then cells and statistics; the question texts
+     * stay in the titles.
+     */
+    static String sheetName(CrossTabResult r, int index) {
+        if (index == 0) {
+            return "表";
+        }
+        if (index <= r.layers().size()) {
+            return "表 " + r.spec().layerVar() + "=" + r.layers().get(index - 1).layer().label();
+        }
+        return index == r.layers().size() + 1 ? "cells" : "statistics";
+    }
+
+    /**
+     * The provenance of a cross-tab of a project dataset: the dataset (the survey) with its source file, SHA-256 and
+     * licence; the survey design in words ({@link SurveyDesign#describe}); the analyst and the time.
+     */
+    public static Provenance provenance(Project project, CrossTabResult r, String analyst) {
+        List<SourceRef> sources = new ArrayList<>();
+        project.catalog().find(r.spec().table())
+                .ifPresent(d -> sources.add(new SourceRef(d.name(), d.sourceFile(), d.sourceSha256(), d.license())));
+        return new Provenance(sources, "", r.spec().design().describe(), "", analyst, null);
+    }
+
+    /** The default workbook title of a result: the survey (dataset) name and the table's question texts. */
+    public static String title(CrossTabResult r) {
+        return r.spec().table() + ": " + SurveyTitles.table(r.spec(), null, false);
     }
 
     /**
@@ -84,8 +132,7 @@ public final class CrossTabExport {
      */
     public static List<ReportTable> reportTables(CrossTabResult r, Provenance provenance) {
         CrossTabSpec spec = r.spec();
-        Provenance prov = new Provenance(provenance.sources(), provenance.filters(),
-                spec.weightVar() == null ? "" : spec.weightVar() + " (" + spec.weightKind() + ")",
+        Provenance prov = new Provenance(provenance.sources(), provenance.filters(), spec.design().describe(),
                 provenance.suppression(), provenance.analyst(), provenance.createdAt());
         List<CrossTab> tables = new ArrayList<>();
         tables.add(r.overall());
@@ -132,7 +179,7 @@ public final class CrossTabExport {
 
     private static ReportTable gridTable(CrossTab t, CrossTabSpec spec, Provenance prov) {
         List<String> head = new ArrayList<>();
-        head.add(spec.rowVar());
+        head.add(SurveyTitles.question(spec.codebook(), spec.rowVar(), false));
         for (int j = 0; j < t.cols().size(); j++) {
             head.add(t.cols().get(j).label() + " (" + t.colLetters().get(j) + ") n");
             head.add(t.cols().get(j).label() + " %");
@@ -191,7 +238,9 @@ public final class CrossTabExport {
                 notes.add("Small base: " + t.cols().get(j).label() + " (n = " + Math.round(t.colBase()[j]) + " < 30).");
             }
         }
-        String title = spec.rowVar() + " × " + spec.colVar() + (t.layer() == null ? "" : " [" + t.layer().label() + "]");
+        notes.add(0, "集計: " + SurveyTitles.variables(spec) + (spec.weightVar() == null ? "" : " / ウェイト: "
+                + spec.design().describe()));
+        String title = SurveyTitles.table(spec, t.layer(), false);
         return ReportTable.of(title, head, body, notes, prov);
     }
 

@@ -19,6 +19,20 @@ public final class CrossTabJson {
     private CrossTabJson() {
     }
 
+    /**
+     * The JSON text of a tree from this class: indented, keys in the documented order, a line separator at the end.
+     * The same input gives the same bytes.
+     */
+    public static String write(Map<String, Object> tree) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(tree) + System.lineSeparator();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
     /** The whole result: the overall table's keys at the top level, plus {@code layers} when a layer was given. */
     public static Map<String, Object> toMap(CrossTabResult result) {
         CrossTabSpec spec = result.spec();
@@ -28,6 +42,7 @@ public final class CrossTabJson {
         m.put("layer_var", spec.layerVar());
         m.put("weight_var", spec.weightVar());
         m.put("weight_kind", spec.weightKind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("raked_on", spec.rakedOn());
         m.put("excluded_by_weight", result.excludedByWeight());
         m.put("missing_n", num(result.missingCases()));
         m.putAll(table(result.overall(), spec));
@@ -77,8 +92,11 @@ public final class CrossTabJson {
         if (t.isTwoByTwo() && ct.fisher() != null) {
             FisherExact.Result f = tests.fisher();
             m.put("fisher_exact_p", num(f.pTwoSided()));
-            m.put("fisher_exact", Map.of("p_two_sided", num(f.pTwoSided()), "p_less", num(f.pLess()),
-                    "p_greater", num(f.pGreater())));
+            Map<String, Object> fisher = new LinkedHashMap<>();
+            fisher.put("p_two_sided", num(f.pTwoSided()));
+            fisher.put("p_less", num(f.pLess()));
+            fisher.put("p_greater", num(f.pGreater()));
+            m.put("fisher_exact", fisher);
             m.put("phi_signed", num(tests.phiSigned()));
         }
         m.put("phi", num(tests.phi()));

@@ -55,6 +55,22 @@ public record CrossTabSpec(String table, String rowVar, String colVar, String la
         rakedOn = rakedOn == null ? List.of() : List.copyOf(rakedOn);
     }
 
+    /** The survey design of this spec: weight, its kind and the raking margins. */
+    public SurveyDesign design() {
+        return new SurveyDesign(weightVar, weightKind, rakedOn);
+    }
+
+    /** A copy on this design (weight, kind and raking margins). */
+    public CrossTabSpec withDesign(SurveyDesign d) {
+        return new CrossTabSpec(table, rowVar, colVar, layerVar, d.weightVar(), d.kind(), codebook, showMissing, alpha, nets,
+                d.rakedOn());
+    }
+
+    /** A copy with these NET rows (other options unchanged). */
+    public CrossTabSpec withNets(List<Net> netRows) {
+        return new CrossTabSpec(table, rowVar, colVar, layerVar, weightVar, weightKind, codebook, showMissing, alpha, netRows, rakedOn);
+    }
+
     /** A copy whose sampling weight was raked to these margins. */
     public CrossTabSpec withRakedOn(List<String> margins) {
         return new CrossTabSpec(table, rowVar, colVar, layerVar, weightVar, weightKind, codebook, showMissing, alpha, nets, margins);

@@ -17,20 +17,65 @@ import java.util.List;
  */
 public record LikertSummary(List<Category> cols, double[] top2Pct, double[] bottom2Pct, double[] mean, double[] base) {
 
+    /** Label of the top-2-box NET row. */
+    public static final String TOP2 = "Top-2";
+    /** Label of the bottom-2-box NET row. */
+    public static final String BOTTOM2 = "Bottom-2";
+    /** The fewest scale points for top-2 and bottom-2 boxes. */
+    public static final int MIN_POINTS = 4;
+
+    /**
+     * The scale of a variable: its codebook values in codebook order, missing codes left out (empty when the
+     * variable has no codebook entry). The one rule for the NET rows of the command line and the app.
+     */
+    public static List<String> scale(Codebook.Variable v) {
+        if (v == null) {
+            return List.of();
+        }
+        return v.values().stream().map(Codebook.Value::code).filter(c -> !v.missingCodes().contains(c)).toList();
+    }
+
+    /**
+     * The NET rows a Likert item gets wherever it is tabulated (command line, Cross-tab tab, Likert mode, reports):
+     * top-2 and bottom-2 boxes of its codebook scale ({@link #scale}) when the codebook types it {@code likert}
+     * and the scale has at least {@value #MIN_POINTS} points; none otherwise. The first two points are the top box
+     * unless {@code highIsTop}.
+     */
+    public static List<CrossTabSpec.Net> codebookNets(Codebook codebook, String variable, boolean highIsTop) {
+        Codebook.Variable v = codebook == null || variable == null ? null : codebook.variable(variable).orElse(null);
+        if (v == null || v.type() != VariableType.LIKERT) {
+            return List.of();
+        }
+        List<String> scale = scale(v);
+        return scale.size() < MIN_POINTS ? List.of() : nets(scale, highIsTop);
+    }
+
     /** The NET rows to add to a Likert cross-table spec: top-2 and bottom-2 boxes of the given scale codes. */
     public static List<CrossTabSpec.Net> nets(List<String> scaleCodes, boolean highIsTop) {
         int k = scaleCodes.size();
-        if (k < 4) {
+        if (k < MIN_POINTS) {
             throw new IllegalArgumentException("A Likert scale needs at least 4 points for top-2 and bottom-2 boxes");
         }
         List<String> first = scaleCodes.subList(0, 2);
         List<String> last = scaleCodes.subList(k - 2, k);
-        return List.of(new CrossTabSpec.Net("Top-2", highIsTop ? last : first),
-                new CrossTabSpec.Net("Bottom-2", highIsTop ? first : last));
+        return List.of(new CrossTabSpec.Net(TOP2, highIsTop ? last : first),
+                new CrossTabSpec.Net(BOTTOM2, highIsTop ? first : last));
     }
 
-    /** Summarises a computed table (rows = scale points in order). */
+    /** Summarises a computed table on its observed rows as the scale (rows = scale points in order). */
     public static LikertSummary of(CrossTab t, boolean highIsTop) {
+        return of(t, t.rows().stream().map(Category::code).toList(), highIsTop);
+    }
+
+    /**
+     * Summarises a computed table on a scale (codes in scale order, e.g. {@link #scale} of the codebook): the boxes
+     * are the first and last two scale points, whether or not every point was answered, so they agree with the
+     * NET rows of {@link #codebookNets}.
+     */
+    public static LikertSummary of(CrossTab t, List<String> scale, boolean highIsTop) {
+        int k = scale.size();
+        java.util.Set<String> first = canonical(scale.subList(0, Math.min(2, k)));
+        java.util.Set<String> last = canonical(scale.subList(Math.max(0, k - 2), k));
         int nr = t.rows().size();
         int nc = t.cols().size();
         double[] top = new double[nc];
@@ -42,8 +87,9 @@ public record LikertSummary(List<Category> cols, double[] top2Pct, double[] bott
             double sum = 0;
             double weight = 0;
             for (int i = 0; i < nr; i++) {
-                boolean first2 = i < 2;
-                boolean last2 = i >= nr - 2;
+                String code = Category.canonical(t.rows().get(i).code());
+                boolean first2 = first.contains(code);
+                boolean last2 = last.contains(code);
                 if (highIsTop ? last2 : first2) {
                     top[j] += counts[i][j];
                 }
@@ -61,5 +107,14 @@ public record LikertSummary(List<Category> cols, double[] top2Pct, double[] bott
             mean[j] = weight > 0 ? sum / weight : Double.NaN;
         }
         return new LikertSummary(t.cols(), top, bottom, mean, t.colBase());
+    }
+
+    /** The canonical codes of a list ({@code 1.0} and {@code 1} are the same). */
+    static java.util.Set<String> canonical(List<String> codes) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String c : codes) {
+            out.add(Category.canonical(c));
+        }
+        return out;
     }
 }

@@ -180,16 +180,14 @@ public final class Raking {
                 }
                 Integer at = index.get(normalise(k));
                 if (at == null) {
-                    throw new WorkbenchException("Respondents with " + mg.name() + " = " + String.join("/", k)
-                            + " have no population target in the margin " + mg.name() + ".");
+                    throw new RakingGap(RakingGap.Kind.NO_TARGET, mg.variables(), k);
                 }
                 idx[m][i] = at;
                 seen[at] += cells.n()[i];
             }
             for (int k = 0; k < tt.length; k++) {
                 if (seen[k] == 0 && tt[k] > 0) {
-                    throw new WorkbenchException("The margin " + mg.name() + " has a target for " + String.join("/", keys.get(k))
-                            + " but no respondent in that category, so it cannot be met.");
+                    throw new RakingGap(RakingGap.Kind.NO_RESPONDENTS, mg.variables(), keys.get(k));
                 }
             }
             double sum = 0;

@@ -45,11 +45,11 @@ class ReportItemsIT {
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 Sheet s = wb.getSheetAt(i);
                 if (s.getRow(0) != null && s.getRow(0).getCell(0) != null
-                        && "age_group × sex".equals(s.getRow(0).getCell(0).getStringCellValue())) {
+                        && "年代×性別".equals(s.getRow(0).getCell(0).getStringCellValue())) {
                     ct = s;
                 }
             }
-            assertNotNull(ct, "cross-tab sheet");
+            assertNotNull(ct, "cross-tab sheet titled by the item's title");
             // Published table (kawasaki-plan-facts.md): 18～19歳 男性 10, 女性 14; body starts on row 4.
             assertEquals(10.0, ct.getRow(3).getCell(1).getNumericCellValue(), 0.0);
             assertEquals(14.0, ct.getRow(3).getCell(3).getNumericCellValue(), 0.0);

@@ -37,4 +37,32 @@ public interface AppContext {
 
     /** Shows an error to the user in plain words (no stack trace). */
     void showError(String title, Throwable error);
+
+    /** Shows a short success notice (e.g. "wrote crosstab.xlsx") in the status bar; no dialog. */
+    default void showInfo(String title, String message) {
+        // simple contexts show nothing
+    }
+
+    /** The organisation written on report covers (from the settings; empty when not set). */
+    default String organization() {
+        return "";
+    }
+
+    /** The author written on report covers and provenance lines (from the settings, else the login name). */
+    default String author() {
+        return System.getProperty("user.name", "");
+    }
+
+    /**
+     * Where save and open dialogs start: the folder last used in this session, else the open project's
+     * {@code exports/} folder (created when needed), else the user's home folder; never the working directory.
+     */
+    default java.nio.file.Path dialogFolder() {
+        return FileDialogs.defaultFolder(project().get());
+    }
+
+    /** Remembers the folder of a file the user chose in a dialog, for the next dialog. */
+    default void rememberDialogFolder(java.nio.file.Path chosenFile) {
+        // the test context and other simple contexts do not remember
+    }
 }

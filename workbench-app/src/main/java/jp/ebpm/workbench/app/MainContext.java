@@ -25,12 +25,63 @@ final class MainContext implements AppContext {
     private TaskRunner tasks;
     private Runnable refresh = () -> { };
     private Consumer<String> show = name -> { };
+    private java.util.function.Supplier<jp.ebpm.workbench.app.settings.WorkbenchSettings> settings =
+            jp.ebpm.workbench.app.settings.WorkbenchSettings::defaults;
+    private java.nio.file.Path lastFolder;
 
     MainContext(Window owner, ProjectSession session, Bundles bundles, Theme theme) {
         this.owner = owner;
         this.session = session;
         this.bundles = bundles;
         this.theme = theme;
+    }
+
+    private Consumer<String> notice = s -> { };
+
+    /** Where success notices go (the status bar). */
+    void useNotices(Consumer<String> sink) {
+        this.notice = sink;
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> showInfo(title, message));
+            return;
+        }
+        notice.accept(title + ": " + message);
+    }
+
+    /** Where the cover fields (organisation, author) come from. */
+    void useSettings(java.util.function.Supplier<jp.ebpm.workbench.app.settings.WorkbenchSettings> source) {
+        this.settings = source;
+    }
+
+    @Override
+    public String organization() {
+        return settings.get().organization();
+    }
+
+    @Override
+    public String author() {
+        String a = settings.get().author();
+        return a.isBlank() ? System.getProperty("user.name", "") : a;
+    }
+
+    @Override
+    public java.nio.file.Path dialogFolder() {
+        if (lastFolder != null && java.nio.file.Files.isDirectory(lastFolder)) {
+            return lastFolder;
+        }
+        return FileDialogs.defaultFolder(project().get());
+    }
+
+    @Override
+    public void rememberDialogFolder(java.nio.file.Path chosenFile) {
+        java.nio.file.Path parent = chosenFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            lastFolder = parent;
+        }
     }
 
     void wire(TaskRunner runner, Runnable refreshCatalog, Consumer<String> showDataset) {

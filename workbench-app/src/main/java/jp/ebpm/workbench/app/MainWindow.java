@@ -61,6 +61,7 @@ public final class MainWindow {
         this.runner = new FxTaskRunner(3, (title, error) -> holder[0].showError(title, error));
         this.session = new ProjectSession(store, runner, sample, bundles);
         this.context = new MainContext(stage, session, bundles, theme);
+        context.useSettings(session::settings);
         holder[0] = context;
 
         catalog = new CatalogViewModel(context);
@@ -83,9 +84,10 @@ public final class MainWindow {
         tabs.getTabs().forEach(t -> t.setClosable(false));
 
         TaskStatusBar status = new TaskStatusBar(runner, bundles);
+        context.useNotices(status::setNotice);
         session.project().addListener((o, a, p) -> status.setProjectText(p == null ? "" : p.directory().toString()));
         SplitPane split = new SplitPane(catalogView.node(), tabs);
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(catalogView.node(), false);
         BorderPane root = new BorderPane(split);
         root.setTop(new MainMenu(this, text).build());

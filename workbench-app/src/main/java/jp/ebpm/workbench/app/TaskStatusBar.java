@@ -23,6 +23,7 @@ final class TaskStatusBar {
 
     TaskStatusBar(FxTaskRunner runner, Bundles text) {
         idle = new Label(text.text("status.ready"));
+        idle.setId("statusNotice");
         root.getStyleClass().add("status-bar");
         root.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
@@ -34,6 +35,11 @@ final class TaskStatusBar {
 
     HBox node() {
         return root;
+    }
+
+    /** Shows a short notice (e.g. "wrote crosstab.xlsx") in place of the ready message until the next one. */
+    void setNotice(String s) {
+        idle.setText(s);
     }
 
     /** Shows the open project's folder at the right. */

@@ -57,7 +57,7 @@ final class CodebookCommand implements Callable<Integer> {
             p.catalog().get(dataset);
             if (change != null && change.remove) {
                 ProjectCodebooks.remove(p, dataset);
-                spec.commandLine().getErr().println("Removed the codebook of " + dataset + ".");
+                spec.commandLine().getOut().println("Removed the codebook of " + dataset + ".");
                 return 0;
             }
             Codebook cb;
@@ -72,7 +72,7 @@ final class CodebookCommand implements Callable<Integer> {
                         + "\" has no stored codebook. Store one with --set FILE or --infer."));
             }
             if (change != null) {
-                spec.commandLine().getErr().println("Stored a codebook of " + cb.variables().size() + " variables with "
+                spec.commandLine().getOut().println("Stored a codebook of " + cb.variables().size() + " variables with "
                         + dataset + ".");
             }
             if (out != null) {

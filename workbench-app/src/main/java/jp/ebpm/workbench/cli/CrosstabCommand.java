@@ -13,11 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import jp.ebpm.analysis.WorkbenchException;
-import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.survey.Codebook;
 import jp.ebpm.analysis.survey.CodebookIo;
@@ -29,9 +25,7 @@ import jp.ebpm.analysis.survey.CrossTabSpec;
 import jp.ebpm.analysis.survey.CsvTable;
 import jp.ebpm.analysis.survey.LikertSummary;
 import jp.ebpm.analysis.survey.MultipleResponse;
-import jp.ebpm.analysis.survey.ProjectCodebooks;
 import jp.ebpm.analysis.survey.VariableType;
-import jp.ebpm.analysis.survey.Raking;
 import jp.ebpm.analysis.survey.WeightKind;
 import jp.ebpm.analysis.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -87,7 +81,8 @@ final class CrosstabCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--out", paramLabel = "F", description = "Write to this file (required for xlsx; default: standard output).")
+    @Option(names = "--out", paramLabel = "F", description = "Write to this file (required for xlsx; a folder gets the default"
+            + " name; default: standard output).")
     Path out;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level of markers and letters (default ${DEFAULT-VALUE}).")
@@ -132,39 +127,29 @@ final class CrosstabCommand implements Callable<Integer> {
             Path tmp = Files.createTempDirectory("wb-crosstab-");
             try (Project p = Project.create(tmp.resolve("p"))) {
                 CsvTable.load(p, csv, encoding, "data", true);
-                tabulate(p, "data", w, kind, cb, netRows, rakedOn);
+                tabulate(p, spec("data", w, kind, cb, netRows).withRakedOn(rakedOn));
             } finally {
                 deleteTree(tmp);
             }
         } else {
             try (Project p = Project.open(project)) {
-                DatasetInfo info = p.catalog().get(dataset);
-                // an explicit --codebook wins over the codebook stored with the dataset
-                Codebook cb = codebook != null ? CodebookIo.read(codebook)
-                        : ProjectCodebooks.load(p, dataset).orElse(Codebook.empty());
-                List<String> margins = !rakedOn.isEmpty() || kind != WeightKind.SAMPLING ? rakedOn : Raking.rakedOn(info, w);
-                tabulate(p, dataset, w, kind, cb, netRows, margins);
+                // an explicit --codebook wins over the codebook stored with the dataset (CrossTabEngine.prepare
+                // uses the stored one when the spec has none), and so do explicit --raked-on margins
+                Codebook cb = codebook != null ? CodebookIo.read(codebook) : Codebook.empty();
+                tabulate(p, spec(p.catalog().get(dataset).name(), w, kind, cb, netRows).withRakedOn(rakedOn));
             }
         }
         return 0;
     }
 
-    /** Adds the Likert NET rows the codebook implies, then tabulates. */
-    private void tabulate(Project p, String table, String w, WeightKind kind, Codebook cb, List<CrossTabSpec.Net> givenNets,
-                          List<String> margins) throws IOException {
-        List<CrossTabSpec.Net> netRows = new ArrayList<>(givenNets);
-        Codebook.Variable rowVar = cb.variable(rows).orElse(null);
-        if (rowVar != null && rowVar.type() == VariableType.LIKERT) {
-            List<String> scale = rowVar.values().stream().map(Codebook.Value::code).filter(x -> !rowVar.missingCodes().contains(x)).toList();
-            if (scale.size() >= 4) {
-                netRows.addAll(LikertSummary.nets(scale, false));
-            }
-        }
-        tabulate(p, spec(table, w, kind, cb, netRows).withRakedOn(margins), rowVar);
-    }
-
-    /** A multiple-response row variable gives a multiple-response table; a Likert one adds its summary. */
-    private void tabulate(Project p, CrossTabSpec s, Codebook.Variable rowVar) throws IOException {
+    /**
+     * A multiple-response row variable gives a multiple-response table; otherwise the cross-tab of the spec as the
+     * library prepares it for every caller (stored codebook, raking margins, Likert NET rows), plus the Likert
+     * summary for a Likert row variable.
+     */
+    private void tabulate(Project p, CrossTabSpec draft) throws IOException {
+        CrossTabSpec s = CrossTabEngine.prepare(p, draft);
+        Codebook.Variable rowVar = s.codebook().variable(rows).orElse(null);
         boolean multi = rowVar != null && (rowVar.type() == VariableType.MULTI_DELIMITED || rowVar.type() == VariableType.MULTI_BINARY);
         if (multi) {
             if (format != Format.json) {
@@ -172,22 +157,33 @@ final class CrosstabCommand implements Callable<Integer> {
             }
             Codebook.Variable banner = s.codebook().variable(cols).orElse(null);
             MultipleResponse.Table t = MultipleResponse.of(p, s.table(), rowVar, cols, s.weightVar(), banner);
-            emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CrossTabJson.multipleResponse(t))
-                    + System.lineSeparator(), spec.commandLine().getOut());
+            emit(CrossTabJson.write(CrossTabJson.multipleResponse(t)), spec.commandLine().getOut());
             return;
         }
         CrossTabResult result = CrossTabEngine.run(p, s, null, Cancellation.none());
-        write(result, rowVar != null && rowVar.type() == VariableType.LIKERT && !s.nets().isEmpty());
+        boolean likert = rowVar != null && rowVar.type() == VariableType.LIKERT
+                && !LikertSummary.codebookNets(s.codebook(), rows, false).isEmpty();
+        write(p, result, likert ? LikertSummary.scale(rowVar) : null);
     }
 
     private CrossTabSpec spec(String table, String w, WeightKind kind, Codebook cb, List<CrossTabSpec.Net> netRows) {
         return new CrossTabSpec(table, rows, cols, layer, w, kind, cb, showMissing, alpha, netRows);
     }
 
-    private void write(CrossTabResult r, boolean likert) throws IOException {
+    private void write(Project p, CrossTabResult r, List<String> likertScale) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         switch (format) {
-            case xlsx -> CrossTabExport.writeXlsx(r, out);
+            case xlsx -> {
+                // with the survey's provenance: dataset, source file and SHA-256, question texts, weight and margins;
+                // a folder as --out gets the name the Cross-tab tab suggests
+                String author = System.getProperty("user.name", "");
+                Path file = jp.ebpm.analysis.export.OutputNames.resolve(out, jp.ebpm.analysis.export.OutputNames.crossTab(
+                        r.spec().table(), r.spec().rowVar(), r.spec().colVar(), r.spec().layerVar(), "xlsx"));
+                CrossTabExport.writeXlsx(p, r, file, jp.ebpm.analysis.export.xlsx.ReportInfo.of(
+                        csv != null ? CrossTabExport.title(r).replaceFirst("^data: ", csv.getFileName() + ": ") : CrossTabExport.title(r),
+                        "", java.time.LocalDate.now(), author, "EBPM Workbench"));
+                stdout.println("wrote " + file);
+            }
             case csv -> {
                 StringWriter sw = new StringWriter();
                 CrossTabExport.writeCsv(r, sw);
@@ -195,10 +191,10 @@ final class CrosstabCommand implements Callable<Integer> {
             }
             default -> {
                 java.util.Map<String, Object> json = CrossTabJson.toMap(r);
-                if (likert) {
-                    json.put("likert", CrossTabJson.likert(LikertSummary.of(r.overall(), false)));
+                if (likertScale != null) {
+                    json.put("likert", CrossTabJson.likert(LikertSummary.of(r.overall(), likertScale, false)));
                 }
-                emit(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + System.lineSeparator(), stdout);
+                emit(CrossTabJson.write(json), stdout);
             }
         }
         for (String warning : r.overall().warnings()) {
@@ -214,6 +210,7 @@ final class CrosstabCommand implements Callable<Integer> {
             try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 wr.write(text);
             }
+            stdout.println("wrote " + out);
         }
     }
 

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench kpi}: evaluate, convert and store KPI registers. */
-@Command(name = "kpi", mixinStandardHelpOptions = true, description = "KPI registers: evaluate, convert, store in a project.",
+@Command(name = "kpi", mixinStandardHelpOptions = true, description = "KPI registers: evaluate, convert, store in a project, enter actuals.",
         subcommands = {KpiCommand.Evaluate.class, KpiCommand.Convert.class, KpiCommand.Store.class,
-            KpiCommand.Settings.class})
+            KpiCommand.Settings.class,
+            KpiCommand.Set.class})
 final class KpiCommand {
 
     /** {@code workbench kpi evaluate}. */
@@ -166,6 +167,55 @@ final class KpiCommand {
                 KpiStore.save(p, name, reg, src.file(), src.sha256(), "KPI register from " + src.file());
             }
             spec.commandLine().getOut().println("Stored " + reg.kpis().size() + " KPIs as \"" + name + "\"");
+            return 0;
+        }
+    }
+
+    /** {@code workbench kpi set}: enter (or clear) an actual in a register stored in the project. */
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Enter an actual of a KPI for a fiscal year in a register stored in the project (as the KPI tab does),"
+                    + " e.g. --kpi K06 --fiscal-year 令和3 --value 172000; --clear removes it.")
+    static final class Set implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Option(names = "--dataset", defaultValue = "KPI登録簿", paramLabel = "D", description = "The KPI dataset (default ${DEFAULT-VALUE}).")
+        String dataset;
+
+        @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The KPI id, e.g. K06.")
+        String kpi;
+
+        @Option(names = "--fiscal-year", required = true, paramLabel = "Y", description = "2021, FY2021, 2021年度, 令和3, R3 ...")
+        String fiscalYear;
+
+        @Option(names = "--value", paramLabel = "N", description = "The actual (172000, 172,000 or １７２０００).")
+        String value;
+
+        @Option(names = "--clear", description = "Remove the actual of that year.")
+        boolean clear;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (clear == (value != null)) {
+                throw new IllegalArgumentException("Give --value N or --clear.");
+            }
+            int fy = jp.ebpm.analysis.kpi.FiscalYear.parse(fiscalYear).year();
+            Double v = null;
+            if (value != null) {
+                v = jp.ebpm.analysis.kpi.KpiRegisterFormat.parseNumber(value).orElseThrow(() ->
+                        new IllegalArgumentException("--value is not a number: " + value));
+            }
+            try (Project p = project.open()) {
+                KpiRegister reg = KpiStore.setActual(p, dataset, kpi, fy, v);
+                jp.ebpm.analysis.kpi.Kpi k = reg.find(kpi).orElseThrow();
+                YearStyle style = p.catalog().setting(YearStyle.SETTING).map(YearStyle::parse).orElse(YearStyle.ERA);
+                spec.commandLine().getOut().println((v == null ? "cleared " : "set ") + k.id() + " " + k.name() + " "
+                        + jp.ebpm.analysis.kpi.FiscalYear.of(fy).format(style)
+                        + (v == null ? "" : " = " + value + k.unit()) + " in \"" + dataset + "\"");
+            }
             return 0;
         }
     }

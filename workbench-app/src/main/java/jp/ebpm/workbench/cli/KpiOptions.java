@@ -17,9 +17,15 @@ public final class KpiOptions {
     @Option(names = "--grading", paramLabel = "FILE", description = "Grading table as JSON (default S/A/B/C, see docs/kpi.md).")
     Path grading;
 
-    @Option(names = "--year-style", paramLabel = "STYLE", defaultValue = "era",
-            description = "How fiscal years are shown: era (令和3(2021)年度), western (2021年度) or fy (FY2021); default ${DEFAULT-VALUE}.")
+    @Option(names = "--year-style", paramLabel = "STYLE",
+            description = "How fiscal years are shown: era (令和3(2021)年度), western (2021年度) or fy (FY2021); default era"
+                    + " (with a project: the project's).")
     String yearStyle;
+
+    /** Whether --year-style was given. */
+    boolean yearStyleGiven() {
+        return yearStyle != null;
+    }
 
     /** The fiscal year, or {@code null} for each KPI's latest actual. */
     Integer fiscalYear() {
@@ -31,6 +37,6 @@ public final class KpiOptions {
     }
 
     YearStyle yearStyle() {
-        return YearStyle.parse(yearStyle);
+        return yearStyle == null ? YearStyle.ERA : YearStyle.parse(yearStyle);
     }
 }

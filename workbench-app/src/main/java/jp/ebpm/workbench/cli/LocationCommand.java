@@ -3,12 +3,14 @@ package jp.ebpm.workbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import jp.ebpm.analysis.export.OutputNames;
 import jp.ebpm.analysis.privacy.UnlockedVault;
 import jp.ebpm.analysis.privacy.guard.ProtectedTable;
+import jp.ebpm.analysis.privacy.location.AreaChoice;
 import jp.ebpm.analysis.privacy.location.AreaLayer;
+import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.privacy.location.AreaLevel;
 import jp.ebpm.analysis.privacy.location.LocationImportOptions;
 import jp.ebpm.analysis.privacy.location.LocationMaps;
@@ -16,7 +18,6 @@ import jp.ebpm.analysis.privacy.location.LocationService;
 import jp.ebpm.analysis.privacy.location.MeshPopulationImporter;
 import jp.ebpm.analysis.privacy.location.PingImporter;
 import jp.ebpm.analysis.privacy.location.TimeBand;
-import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.task.Cancellation;
 import picocli.CommandLine.Command;
@@ -57,29 +58,20 @@ final class LocationCommand implements Runnable {
         @Option(names = "--area-key", paramLabel = "FIELD", description = "Field of the layer used as area key.")
         String key;
 
+        /** The areas of a request: the one library rule the Location tab uses too ({@link AreaChoice}). */
         AreaLayer resolve(Project p, AreaLevel level, PrintWriter err) {
-            if (layer != null) {
-                DatasetInfo info = p.catalog().get(layer);
-                return AreaLayer.fromProject(p, layer, key != null ? key : AreaLayer.defaultKeyField(info));
+            AreaChoice choice = AreaChoice.resolve(p, level, layer, key);
+            if (choice.bundledFallback()) {
+                err.println("note: " + AreaChoice.BUNDLED_NOTE);
             }
-            if (level == AreaLevel.SMALL_AREA) {
-                throw new IllegalArgumentException("--by small-area needs --areas LAYER --area-key FIELD.");
-            }
-            Optional<DatasetInfo> wards = AreaLayer.findWardLayer(p);
-            if (wards.isPresent()) {
-                return AreaLayer.fromProject(p, wards.get().name(),
-                        key != null ? key : AreaLayer.defaultKeyField(wards.get()));
-            }
-            err.println("note: the project has no ward boundary layer; using the bundled sample wards of Kawasaki"
-                    + " (国土数値情報 N03, 2021).");
-            return AreaLayer.bundledWards();
+            return choice.layer();
         }
     }
 
     static void summary(PrintWriter out, Path file, ProtectedTable t) {
         out.println("wrote " + file + ": " + t.cells().size() + " cells, " + t.primaryCount() + " suppressed (fewer than k="
                 + t.k() + " devices), " + t.secondaryCount() + " suppressed to protect them"
-                + (t.roundBase() > 1 ? ", rounded to base " + t.roundBase() : "") + ".");
+                + (t.roundBase() > 1 ? ", rounded to base " + t.roundBase() : "") + "; readable by you only (private-derived).");
     }
 
     /** One guarded table: computed from the unlocked vault with the area layer (or null) and the effective k. */
@@ -115,12 +107,29 @@ final class LocationCommand implements Runnable {
         }
     }
 
-    /** Writes the table as CSV or XLSX and prints the summary. */
+    /**
+     * Writes the table as CSV or XLSX and prints the summary. When {@code out} is an existing folder the file gets the
+     * default name the Location tab suggests too ({@link OutputNames#location}, CSV). The file is made readable by its
+     * owner only: it is derived from private data.
+     */
     static ResultSink tableTo(Path out, CommandSpec spec) {
         return (s, r) -> {
-            s.export(r, out);
-            summary(spec.commandLine().getOut(), out, r.table());
+            Path file = OutputNames.resolve(out, OutputNames.location(r.dataset(), r.operation(), r.parameters().getOrDefault("by", ""),
+                    r.parameters().get("time"), r.table().k(), r.table().roundBase(), "csv"));
+            s.export(r, file);
+            restrict(file);
+            summary(spec.commandLine().getOut(), file, r.table());
         };
+    }
+
+    /** Outputs derived from private data are readable by their owner only. */
+    static void restrict(Path file) {
+        try {
+            jp.ebpm.analysis.export.OutputFiles.restrictToOwner(file);
+        } catch (java.io.IOException e) {
+            throw new jp.ebpm.analysis.WorkbenchException("Cannot restrict the permissions of " + file.getFileName() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     static void checkK(Integer k) {
@@ -387,8 +396,8 @@ final class LocationCommand implements Runnable {
                 throw new IllegalArgumentException("Residents and visitors are counted per hour: use --time hour.");
             }
             String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-                throw new IllegalArgumentException("--out must end in .png or .svg.");
+            if (!java.nio.file.Files.isDirectory(out) && !name.endsWith(".png") && !name.endsWith(".svg")) {
+                throw new IllegalArgumentException("--out must end in .png or .svg (or name a folder).");
             }
             if (width < 200 || height < 150 || width > 10000 || height > 10000) {
                 throw new IllegalArgumentException("--width/--height must be between 200×150 and 10000×10000 pixels.");
@@ -402,11 +411,14 @@ final class LocationCommand implements Runnable {
             };
             return guarded(project, guard.k, level, areas, spec, query, (s, r) -> {
                 String m = measure != null ? measure : LocationMaps.defaultMeasure(r.table());
-                s.exportMap(r, at, m, width, height, out);
+                Path file = OutputNames.resolve(out, OutputNames.location(r.dataset(), r.operation() + "-map-" + at,
+                        r.parameters().getOrDefault("by", ""), r.parameters().get("time"), r.table().k(), r.table().roundBase(), "png"));
+                s.exportMap(r, at, m, width, height, file);
+                restrict(file);
                 ProtectedTable t = r.table();
                 java.util.Map<String, Long> values = LocationMaps.values(t, at, m);
                 long hidden = values.values().stream().filter(java.util.Objects::isNull).count();
-                spec.commandLine().getOut().println("wrote " + out + ": " + m + " at " + t.header().get(1) + " " + at + ", "
+                spec.commandLine().getOut().println("wrote " + file + ": " + m + " at " + t.header().get(1) + " " + at + ", "
                         + values.size() + " areas, " + hidden + " suppressed (χ), k=" + t.k()
                         + (t.roundBase() > 1 ? ", rounded to base " + t.roundBase() : "") + ".");
             });

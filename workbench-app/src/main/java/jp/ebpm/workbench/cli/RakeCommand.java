@@ -70,9 +70,24 @@ final class RakeCommand implements Callable<Integer> {
         }
         RakeOptions opt = new RakeOptions(baseWeight, epsilon, maxIterations, lo, hi);
         try (Project p = project.open()) {
-            p.catalog().get(dataset);
+            var info = p.catalog().get(dataset);
+            // margin variables are checked against the dataset first: a typo gets one line with a suggestion
+            for (String m : margins) {
+                int eq = m.indexOf('=');
+                if (eq > 0) {
+                    jp.ebpm.analysis.store.NameCheck.requireColumns(dataset, info.columnNames(),
+                            java.util.Arrays.stream(m.substring(0, eq).split("\\+")).map(String::trim).toArray(String[]::new));
+                }
+            }
             List<Margin> ms = MarginIo.parseAll(margins, null, p);
-            RakeResult r = Raking.rakeInto(p, dataset, ms, opt, outWeight, null, Cancellation.none());
+            RakeResult r;
+            try {
+                r = Raking.rakeInto(p, dataset, ms, opt, outWeight, null, Cancellation.none());
+            } catch (jp.ebpm.analysis.survey.RakingGap gap) {
+                // name the category by its labels, as the app does
+                throw gap.labelled(jp.ebpm.analysis.survey.ProjectCodebooks.load(p, dataset)
+                        .orElse(jp.ebpm.analysis.survey.Codebook.empty()));
+            }
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("dataset", dataset);
             report.put("weight_column", outWeight);

@@ -24,10 +24,17 @@ final class ReportCommand {
 
     /** {@code workbench report kpi}. */
     @Command(name = "kpi", mixinStandardHelpOptions = true,
-            description = "KPI report from a register: cover, KPI summary, one chart per KPI, sources.")
+            description = "KPI report from a register file (--kpis) or from the register stored in a project (--project --dataset):"
+                    + " cover, KPI summary, one chart per KPI, sources.")
     static final class Kpi implements Callable<Integer> {
-        @Option(names = "--kpis", required = true, paramLabel = "F", description = "KPI register (.xlsx or .csv).")
+        @Option(names = "--kpis", paramLabel = "F", description = "KPI register (.xlsx or .csv).")
         Path kpis;
+
+        @Option(names = "--project", paramLabel = "DIR", description = "The project holding the register (with --dataset).")
+        Path project;
+
+        @Option(names = "--dataset", paramLabel = "D", description = "The KPI dataset of the project (default: its only/first KPI dataset).")
+        String dataset;
 
         @Option(names = "--out", required = true, paramLabel = "F", description = "The report (.xlsx).")
         Path out;
@@ -35,7 +42,7 @@ final class ReportCommand {
         @Mixin
         KpiOptions options;
 
-        @Option(names = "--title", defaultValue = "KPI進捗状況報告", description = "Report title.")
+        @Option(names = "--title", description = "Report title (default: " + jp.ebpm.analysis.kpi.KpiReport.DEFAULT_TITLE + ").")
         String title;
 
         @Option(names = "--organization", defaultValue = "", description = "Organization on the cover.")
@@ -53,11 +60,33 @@ final class ReportCommand {
         @Override
         public Integer call() {
             requireXlsx(out);
+            if ((kpis == null) == (project == null)) {
+                throw new IllegalArgumentException("Give --kpis FILE, or --project DIR [--dataset D].");
+            }
             Integer fy = options.fiscalYear();
             String who = author != null ? author : System.getProperty("user.name", "");
-            ReportInfo info = ReportInfo.of(title, organization, date, who, "EBPM Workbench " + WorkbenchCli.version());
-            KpiReportJob.write(kpis, fy, options.grading(), options.yearStyle(), info, out);
-            spec.commandLine().getOut().println("Wrote " + out.getFileName());
+            ReportInfo info = ReportInfo.of(title != null ? title : jp.ebpm.analysis.kpi.KpiReport.DEFAULT_TITLE, organization, date, who,
+                    "EBPM Workbench " + WorkbenchCli.version());
+            if (kpis != null) {
+                KpiReportJob.write(kpis, fy, options.grading(), options.yearStyle(), info, out);
+            } else {
+                try (Project p = Project.open(project)) {
+                    java.util.List<String> names = jp.ebpm.analysis.kpi.KpiStore.datasets(p);
+                    String name = dataset != null ? dataset : names.stream().findFirst().orElseThrow(() ->
+                            new jp.ebpm.analysis.WorkbenchException("The project has no KPI register; store one with 'workbench kpi store'."));
+                    var d = p.catalog().get(name);
+                    // the project's grading table and year style unless given
+                    jp.ebpm.analysis.kpi.GradingTable grading = options.grading != null ? options.grading()
+                            : jp.ebpm.analysis.kpi.GradingTable.of(p);
+                    jp.ebpm.analysis.kpi.YearStyle style = options.yearStyleGiven() ? options.yearStyle()
+                            : p.catalog().setting(jp.ebpm.analysis.kpi.YearStyle.SETTING).map(jp.ebpm.analysis.kpi.YearStyle::parse)
+                            .orElse(jp.ebpm.analysis.kpi.YearStyle.ERA);
+                    KpiReportJob.write(jp.ebpm.analysis.kpi.KpiStore.load(p, name), jp.ebpm.analysis.export.xlsx.Provenance.of(
+                            java.util.List.of(new jp.ebpm.analysis.export.xlsx.SourceRef(d.name(), d.sourceFile(), d.sourceSha256(),
+                                    d.license())), who, java.time.Instant.now()), fy, grading, style, info, out);
+                }
+            }
+            spec.commandLine().getOut().println("wrote " + out);
             return 0;
         }
     }
@@ -75,6 +104,13 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "F", description = "The report (.xlsx).")
         Path out;
 
+        @Option(names = "--author", paramLabel = "NAME", description = "Author on the cover and in the provenance (default: the"
+                + " spec's \"author\", else the user name).")
+        String author;
+
+        @Option(names = "--organization", paramLabel = "ORG", description = "Organization on the cover (default: the spec's).")
+        String organization;
+
         @Spec
         CommandSpec spec;
 
@@ -82,11 +118,14 @@ final class ReportCommand {
         public Integer call() {
             requireXlsx(out);
             ReportSpec rs = ReportSpec.read(specFile);
+            String who = author != null ? author : !rs.author().isBlank() ? rs.author() : System.getProperty("user.name", "");
+            rs = new ReportSpec(rs.title(), organization != null ? organization : rs.organization(), who, rs.date(), rs.fiscalYear(),
+                    rs.yearStyle(), rs.grading(), rs.attributions(), rs.disclosureNotes(), rs.items());
             try (Project p = project.open()) {
                 ReportBuilder.build(p, rs, "EBPM Workbench " + WorkbenchCli.version(), out, ProgressListener.NONE,
                         Cancellation.none());
             }
-            spec.commandLine().getOut().println("Wrote " + out.getFileName());
+            spec.commandLine().getOut().println("wrote " + out);
             return 0;
         }
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench sample}: generates synthetic sample data. */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = "Generate synthetic sample data.",
-        subcommands = {SampleSurveyCommand.class, SampleCommand.Pings.class, jp.ebpm.workbench.cli.gis.SampleCommand.MeshPopulation.class})
+        subcommands = {SampleSurveyCommand.class, SampleCommand.Pings.class, jp.ebpm.workbench.cli.gis.SampleCommand.MeshPopulation.class,
+            SampleCommand.ProjectCmd.class})
 final class SampleCommand implements Runnable {
 
     @Spec
@@ -27,6 +28,32 @@ final class SampleCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "project", mixinStandardHelpOptions = true,
+            description = "Build the sample project (survey with codebook and population, KPI register, GIS layers) into a new"
+                    + " folder, as the app does on its first start, so the docs can be followed from the command line.")
+    static final class ProjectCmd implements Callable<Integer> {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The new project folder (must not exist).")
+        Path out;
+        @Option(names = "--sample-data", paramLabel = "DIR",
+                description = "The sample-data folder (default: the bundled one next to the workbench).")
+        Path sampleData;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path data = sampleData != null ? sampleData : jp.ebpm.analysis.sample.SampleProject.locateSampleData()
+                    .orElseThrow(() -> new WorkbenchException("The bundled sample-data folder was not found; give --sample-data DIR."));
+            Path built = jp.ebpm.analysis.sample.SampleProject.build(data, out, jp.ebpm.analysis.task.ProgressListener.NONE,
+                    Cancellation.none());
+            try (jp.ebpm.analysis.store.Project p = jp.ebpm.analysis.store.Project.open(built)) {
+                spec.commandLine().getOut().println("built the sample project in " + built + ": "
+                        + p.catalog().list().size() + " datasets (run 'workbench catalog --project " + built + "').");
+            }
+            return 0;
+        }
     }
 
     @Command(name = "pings", mixinStandardHelpOptions = true,

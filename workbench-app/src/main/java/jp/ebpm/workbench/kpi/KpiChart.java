@@ -16,6 +16,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import jp.ebpm.analysis.kpi.Kpi;
 import jp.ebpm.analysis.kpi.KpiEvaluator;
+import jp.ebpm.analysis.survey.chart.SurveyCharts;
 
 /** The JFreeChart line chart of one KPI: actuals, target, baseline and the straight line from baseline to target. */
 final class KpiChart {
@@ -50,10 +51,23 @@ final class KpiChart {
         data.addSeries(target);
         data.addSeries(base);
         data.addSeries(path);
+        String unit = k.unit() == null || k.unit().isBlank() ? "" : java.text.MessageFormat.format(b.getString("kpi.chart.unit"), k.unit());
         JFreeChart chart = ChartFactory.createXYLineChart(k.id() + " " + k.name(), b.getString("kpi.chart.year"),
-                k.unit(), data, PlotOrientation.VERTICAL, true, true, false);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+                null, data, PlotOrientation.VERTICAL, true, true, false);
+        // a Japanese-capable font everywhere, so the unit (人, 件, ％ …) and the names read
+        String family = SurveyCharts.fontFamily();
+        chart.getTitle().setFont(new Font(family, Font.BOLD, 13));
+        chart.getLegend().setItemFont(new Font(family, Font.PLAIN, 11));
         XYPlot plot = chart.getXYPlot();
+        plot.getDomainAxis().setLabelFont(new Font(family, Font.PLAIN, 12));
+        plot.getDomainAxis().setTickLabelFont(new Font(family, Font.PLAIN, 11));
+        plot.getRangeAxis().setTickLabelFont(new Font(family, Font.PLAIN, 11));
+        // the unit reads as a line under the title, not rotated along the axis
+        if (!unit.isEmpty()) {
+            org.jfree.chart.title.TextTitle sub = new org.jfree.chart.title.TextTitle(unit, new Font(family, Font.PLAIN, 12));
+            sub.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            chart.addSubtitle(0, sub);
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xD9D9D9));
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
@@ -62,15 +76,15 @@ final class KpiChart {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         BasicStroke dashed = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
-        // same colours as the Excel report (KpiReport.chart)
-        r.setSeriesPaint(0, new Color(0x1F77B4));
+        // same colours as the Excel report (KpiReport.chart): Okabe–Ito blue, vermillion, grey, bluish green
+        r.setSeriesPaint(0, new Color(0x0072B2));
         r.setSeriesStroke(0, new BasicStroke(2.5f));
         r.setSeriesShapesVisible(0, true);
-        r.setSeriesPaint(1, new Color(0xD62728));
+        r.setSeriesPaint(1, new Color(0xD55E00));
         r.setSeriesStroke(1, dashed);
-        r.setSeriesPaint(2, new Color(0x7F7F7F));
+        r.setSeriesPaint(2, new Color(0x999999));
         r.setSeriesStroke(2, dashed);
-        r.setSeriesPaint(3, new Color(0x2CA02C));
+        r.setSeriesPaint(3, new Color(0x009E73));
         r.setSeriesStroke(3, dashed);
         plot.setRenderer(r);
         return chart;

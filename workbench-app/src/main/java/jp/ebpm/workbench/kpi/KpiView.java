@@ -42,7 +42,9 @@ import jp.ebpm.analysis.kpi.KpiStore;
 import jp.ebpm.analysis.kpi.YearStyle;
 import jp.ebpm.analysis.report.KpiReportJob;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.export.OutputNames;
 import jp.ebpm.workbench.app.AppContext;
+import jp.ebpm.workbench.app.FileDialogs;
 
 /** The KPI dashboard view. Library work (reading, saving, exporting) runs as background tasks. */
 final class KpiView {
@@ -54,13 +56,12 @@ final class KpiView {
     private final KpiViewModel vm = new KpiViewModel();
     private final BorderPane root = new BorderPane();
     private final TableView<KpiEvaluation> table = new TableView<>(vm.rows);
-    private final ChartViewer chart = new ChartViewer();
+    private final javafx.scene.layout.StackPane chart = new javafx.scene.layout.StackPane();
     private final TextField actualField = new TextField();
     private final Label editLabel = new Label();
     private final Label editError = new Label();
     private final Label status = new Label();
     private String datasetName = DEFAULT_DATASET;
-    private SourceRef source = new SourceRef(DEFAULT_DATASET, "", "", "");
 
     KpiView(AppContext context) {
         this.context = context;
@@ -89,6 +90,8 @@ final class KpiView {
         Button export = new Button(b.getString("kpi.export"));
         export.setId("kpiExport");
         export.setOnAction(e -> chooseExport());
+        export.disableProperty().bind(vm.loading.or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.register.get().kpis().isEmpty(), vm.register)));
         ComboBox<String> measure = new ComboBox<>(vm.measures);
         measure.setId("measureFilter");
         measure.valueProperty().bindBidirectional(vm.measure);
@@ -101,6 +104,7 @@ final class KpiView {
                 new Label(b.getString("kpi.fiscalYear")), year));
 
         table.setId("kpiTable");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         // status and grade first after the name, so they stay visible in a narrow window
         table.getColumns().add(column("kpi.col.id", e -> e.kpi().id()));
         TableColumn<KpiEvaluation, String> measureCol = column("kpi.col.measure", e -> e.kpi().measure());
@@ -121,7 +125,6 @@ final class KpiView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> showSelected());
         vm.rows.addListener((ListChangeListener<KpiEvaluation>) c -> showSelected());
 
-        chart.setId("kpiChart");
         chart.setPrefSize(520, 340);
         actualField.setId("actualField");
         actualField.setPromptText(b.getString("kpi.edit.prompt"));
@@ -200,7 +203,10 @@ final class KpiView {
         if (e == null) {
             return;
         }
-        chart.setChart(KpiChart.create(e.kpi(), b));
+        // a fresh viewer per chart (a reused ChartViewer can paint the next chart's background black)
+        ChartViewer viewer = new ChartViewer(KpiChart.create(e.kpi(), b));
+        viewer.setId("kpiChart");
+        chart.getChildren().setAll(viewer);
         actualField.setText(e.kpi().actual(e.fiscalYear()).isPresent() ? numPlain(e.kpi().actual(e.fiscalYear()).getAsDouble()) : "");
     }
 
@@ -227,11 +233,23 @@ final class KpiView {
         }
     }
 
+    /** Marks the register as being replaced until the task ends (whatever its outcome). */
+    private <T> javafx.concurrent.Task<T> loading(javafx.concurrent.Task<T> task) {
+        vm.loading.set(true);
+        task.stateProperty().addListener((o, a, st) -> {
+            if (st == javafx.concurrent.Worker.State.SUCCEEDED || st == javafx.concurrent.Worker.State.FAILED
+                    || st == javafx.concurrent.Worker.State.CANCELLED) {
+                vm.loading.set(false);
+            }
+        });
+        return task;
+    }
+
     private void loadFromProject(Project p) {
         if (p == null) {
             return;
         }
-        context.tasks().run(b.getString("kpi.loading"), (progress, cancel) -> {
+        loading(context.tasks().run(b.getString("kpi.loading"), (progress, cancel) -> {
             GradingTable g = GradingTable.of(p);
             YearStyle ys = p.catalog().setting(YearStyle.SETTING).map(YearStyle::parse).orElse(YearStyle.ERA);
             List<String> names = KpiStore.datasets(p);
@@ -243,11 +261,10 @@ final class KpiView {
             vm.yearStyle.set((YearStyle) r[1]);
             if (r[3] != null) {
                 datasetName = (String) r[2];
-                source = (SourceRef) r[4];
-                vm.load((KpiRegister) r[3]);
+                vm.load((KpiRegister) r[3], (SourceRef) r[4]);
                 status.setText(String.format(b.getString("kpi.loaded"), datasetName, vm.register.get().kpis().size()));
             }
-        });
+        }));
     }
 
     private static SourceRef ref(Project p, String name) {
@@ -256,22 +273,17 @@ final class KpiView {
     }
 
     private void chooseFile() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(b.getString("kpi.filter"), "*.xlsx", "*.csv"));
-        var f = fc.showOpenDialog(context.owner());
-        if (f != null) {
-            openFile(f.toPath());
-        }
+        FileDialogs.open(context, b.getString("kpi.open"), new FileChooser.ExtensionFilter(b.getString("kpi.filter"), "*.xlsx", "*.csv"))
+                .ifPresent(this::openFile);
     }
 
-    /** Reads a register file in the background. */
-    void openFile(Path file) {
-        context.tasks().run(b.getString("kpi.loading"), (progress, cancel) -> new Object[] {KpiFiles.read(file),
+    /** Reads a register file in the background; until it is shown, the report cannot be exported. */
+    javafx.concurrent.Task<Object[]> openFile(Path file) {
+        return loading(context.tasks().run(b.getString("kpi.loading"), (progress, cancel) -> new Object[] {KpiFiles.read(file),
             SourceRef.ofFile(file, "")}, r -> {
-                source = (SourceRef) r[1];
-                vm.load((KpiRegister) r[0]);
+                vm.load((KpiRegister) r[0], (SourceRef) r[1]);
                 status.setText(String.format(b.getString("kpi.loaded"), file.getFileName(), vm.register.get().kpis().size()));
-            });
+            }));
     }
 
     /** Stores the register in the project (dataset {@value #DEFAULT_DATASET} or the one it came from). */
@@ -281,9 +293,10 @@ final class KpiView {
             return;
         }
         KpiRegister reg = vm.register.get();
+        SourceRef src = vm.source.get();
         String name = datasetName;
         context.tasks().run(b.getString("kpi.saving"), (progress, cancel) -> {
-            KpiStore.save(p, name, reg, source.file(), source.sha256(), b.getString("kpi.dataset.description"));
+            KpiStore.save(p, name, reg, src.file(), src.sha256(), b.getString("kpi.dataset.description"));
             return name;
         }, n -> {
             vm.markSaved();
@@ -293,26 +306,30 @@ final class KpiView {
     }
 
     private void chooseExport() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
-        fc.setInitialFileName("kpi-report.xlsx");
-        var f = fc.showSaveDialog(context.owner());
-        if (f != null) {
-            exportTo(f.toPath());
-        }
+        Integer fy = vm.fiscalYear.get();
+        String name = OutputNames.kpiReport(datasetName, fy == null ? null : vm.label(fy));
+        FileDialogs.save(context, b.getString("kpi.export"), name, new FileChooser.ExtensionFilter("Excel", "*.xlsx"))
+                .ifPresent(this::exportTo);
     }
 
-    /** Writes the KPI report for the selected fiscal year in the background. */
-    void exportTo(Path out) {
-        KpiRegister reg = vm.register.get();
-        Integer fy = vm.fiscalYear.get();
-        GradingTable g = vm.grading.get();
-        YearStyle ys = vm.yearStyle.get();
-        SourceRef src = source;
-        String author = System.getProperty("user.name", "");
-        context.tasks().run(b.getString("kpi.exporting"), (progress, cancel) -> {
-            ReportInfo info = ReportInfo.of(b.getString("kpi.report.title"), "", LocalDate.now(), author, "EBPM Workbench");
-            KpiReportJob.write(reg, Provenance.of(List.of(src), author, Instant.now()), fy, g, ys, info, out);
+    /**
+     * Writes the KPI report of the register on screen for the selected fiscal year in the background: its title is
+     * Japanese like its sheets ({@link KpiReport#DEFAULT_TITLE}); organisation and author come from the settings.
+     * Nothing is written while another register is being read.
+     *
+     * @return the task, or null when there is nothing to export
+     */
+    javafx.concurrent.Task<Path> exportTo(Path out) {
+        KpiViewModel.Snapshot snap = vm.forReport().orElse(null);
+        if (snap == null) {
+            return null;
+        }
+        String author = context.author();
+        String organization = context.organization();
+        return context.tasks().run(b.getString("kpi.exporting"), (progress, cancel) -> {
+            ReportInfo info = ReportInfo.of(KpiReport.DEFAULT_TITLE, organization, LocalDate.now(), author, "EBPM Workbench");
+            KpiReportJob.write(snap.register(), Provenance.of(List.of(snap.source()), author, Instant.now()), snap.fiscalYear(),
+                    snap.grading(), snap.yearStyle(), info, out);
             return out;
         }, o -> status.setText(String.format(b.getString("kpi.exported"), o.getFileName())));
     }

@@ -37,6 +37,11 @@ final class KpiViewModel {
     final ObservableList<Integer> years = FXCollections.observableArrayList();
     final ObjectProperty<GradingTable> grading = new SimpleObjectProperty<>(GradingTable.defaults());
     final ObjectProperty<YearStyle> yearStyle = new SimpleObjectProperty<>(YearStyle.ERA);
+    /** Where the shown register came from (written on the report's sources sheet). */
+    final ObjectProperty<jp.ebpm.analysis.export.xlsx.SourceRef> source = new SimpleObjectProperty<>(
+            new jp.ebpm.analysis.export.xlsx.SourceRef("KPI登録簿", "", "", ""));
+    /** True while another register is being read: the one on screen is about to change, so nothing is exported. */
+    final javafx.beans.property.BooleanProperty loading = new javafx.beans.property.SimpleBooleanProperty();
     private boolean dirty;
 
     KpiViewModel() {
@@ -50,6 +55,27 @@ final class KpiViewModel {
     void load(KpiRegister r) {
         dirty = false;
         register.set(r);
+    }
+
+    /** Replaces the register and its source together. */
+    void load(KpiRegister r, jp.ebpm.analysis.export.xlsx.SourceRef from) {
+        source.set(from);
+        load(r);
+    }
+
+    /**
+     * What a report of the screen contains: the register as shown (with unsaved actuals), the year, the grading, the
+     * year style and the source; empty while another register is being read.
+     */
+    record Snapshot(KpiRegister register, Integer fiscalYear, GradingTable grading, YearStyle yearStyle,
+                    jp.ebpm.analysis.export.xlsx.SourceRef source) {
+    }
+
+    Optional<Snapshot> forReport() {
+        if (loading.get() || register.get().kpis().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Snapshot(register.get(), fiscalYear.get(), grading.get(), yearStyle.get(), source.get()));
     }
 
     boolean dirty() {

@@ -1,6 +1,5 @@
 package jp.ebpm.workbench.survey;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +34,14 @@ final class CrossTabChart {
     private final AppContext context;
     private final ResourceBundle text;
     private final ComboBox<Kind> kind = new ComboBox<>(FXCollections.observableArrayList(Kind.values()));
-    private final ChartViewer viewer = new ChartViewer();
+    private ChartViewer viewer = new ChartViewer();
     private final Button save = new Button();
     private final BorderPane root = new BorderPane();
     private CrossTab table;
     private String title = "";
+    private boolean ordered;
+    private final javafx.beans.property.BooleanProperty noChart = new javafx.beans.property.SimpleBooleanProperty(true);
+    private javafx.beans.value.ObservableBooleanValue busy = new javafx.beans.property.SimpleBooleanProperty(false);
 
     CrossTabChart(AppContext context, ResourceBundle text) {
         this.context = context;
@@ -60,12 +62,13 @@ final class CrossTabChart {
         kind.valueProperty().addListener((obs, o, n) -> redraw());
         save.setId("saveChart");
         save.setText(text.getString("survey.chart.save"));
-        save.setDisable(true);
+        save.disableProperty().bind(noChart);
         save.setOnAction(e -> chooseFile());
         viewer.setId("chart");
         Label kindLabel = new Label(text.getString("survey.chart.kind"));
         kindLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(6, kindLabel, kind, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
@@ -76,6 +79,13 @@ final class CrossTabChart {
         return root;
     }
 
+    /** While {@code computing} is true the chart shows a table about to be replaced: saving is off. */
+    void bindBusy(javafx.beans.value.ObservableBooleanValue computing) {
+        this.busy = computing;
+        save.disableProperty().unbind();
+        save.disableProperty().bind(noChart.or(javafx.beans.binding.BooleanExpression.booleanExpression(computing)));
+    }
+
     /** Whether a pyramid makes sense for this table. */
     static boolean pyramidSensible(CrossTab t) {
         return t != null && t.rows().size() >= 3 && (t.cols().size() == 2 || t.cols().size() == 3);
@@ -83,8 +93,14 @@ final class CrossTabChart {
 
     /** Shows a table (null clears). */
     void show(CrossTab t, String chartTitle) {
+        show(t, chartTitle, false);
+    }
+
+    /** Shows a table; {@code orderedScale}: the rows are a Likert scale, drawn in diverging colours. */
+    void show(CrossTab t, String chartTitle, boolean orderedScale) {
         this.table = t;
         this.title = chartTitle;
+        this.ordered = orderedScale;
         boolean pyramid = pyramidSensible(t);
         kind.setItems(FXCollections.observableArrayList(pyramid ? List.of(Kind.values()) : List.of(Kind.STACKED, Kind.GROUPED)));
         if (kind.getValue() == null || (!pyramid && kind.getValue() == Kind.PYRAMID)) {
@@ -106,7 +122,7 @@ final class CrossTabChart {
         return switch (k) {
             case GROUPED -> SurveyCharts.grouped(table, title);
             case PYRAMID -> pyramid(table, title);
-            default -> SurveyCharts.stackedPercent(table, title);
+            default -> SurveyCharts.stackedPercent(table, title, ordered);
         };
     }
 
@@ -124,25 +140,23 @@ final class CrossTabChart {
 
     private void redraw() {
         JFreeChart c = chart();
-        viewer.setChart(c);
-        save.setDisable(c == null);
+        // a fresh viewer per chart: a ChartViewer that drew one of these charts paints the next one's background black
+        // (FXGraphics2D state left over from the previous drawing)
+        viewer = new ChartViewer(c);
+        viewer.setId("chart");
+        root.setCenter(viewer);
+        noChart.set(c == null);
     }
 
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("survey.chart.save"));
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
-                new FileChooser.ExtensionFilter("SVG", "*.svg"));
-        chooser.setInitialFileName("crosstab.png");
-        File f = chooser.showSaveDialog(context.owner());
-        if (f != null) {
-            save(f.toPath());
-        }
+        jp.ebpm.workbench.app.FileDialogs.save(context, text.getString("survey.chart.save"), "crosstab-chart.png",
+                new FileChooser.ExtensionFilter("PNG", "*.png"), new FileChooser.ExtensionFilter("SVG", "*.svg"))
+                .ifPresent(this::save);
     }
 
     /** Writes the current chart as SVG when the name ends in .svg, else PNG (1200 × 800), as a task. */
     void save(Path file) {
-        JFreeChart c = chart();
+        JFreeChart c = busy.get() ? null : chart();
         if (c == null) {
             return;
         }

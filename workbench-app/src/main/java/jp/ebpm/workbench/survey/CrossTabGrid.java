@@ -71,8 +71,21 @@ public final class CrossTabGrid {
      * @param wilson tooltip pattern of a category cell: {0} lower %, {1} upper % of the Wilson 95% interval
      * @param figureNames names of the figures, by {@link Figure} ordinal (shown in the label column title
      *     when other than count and column % are chosen)
+     * @param netNames shown names of NET rows by their library label (e.g. Top-2 → 上位2)
      */
-    public record Labels(String category, String base, String total, String net, String wilson, List<String> figureNames) {
+    public record Labels(String category, String base, String total, String net, String wilson, List<String> figureNames,
+                         java.util.Map<String, String> netNames) {
+
+        /** Labels without translated NET names. */
+        public Labels(String category, String base, String total, String net, String wilson, List<String> figureNames) {
+            this(category, base, total, net, wilson, figureNames, java.util.Map.of());
+        }
+
+        /** The shown name of a NET row (the library's Top-2 / Bottom-2 in the UI language). */
+        String netName(String label) {
+            return netNames == null ? label : netNames.getOrDefault(label, label);
+        }
+
         /** English texts (the CLI and tests). */
         public static Labels english() {
             return new Labels("Category", "Base n", "Total", "NET: ", "Column %: 95% CI (Wilson) {0}–{1}%",
@@ -141,7 +154,7 @@ public final class CrossTabGrid {
         for (int k = 0; k < t.nets().size(); k++) {
             CrossTab.NetRow net = t.nets().get(k);
             List<String> r = new ArrayList<>();
-            r.add(labels.net() + net.label());
+            r.add(labels.net() + labels.netName(net.label()));
             double sum = 0;
             for (int j = 0; j < nc; j++) {
                 r.add(number(net.counts()[j]) + " (" + pct(net.colPct()[j]) + ")" + mark("", net.letters()[j]));

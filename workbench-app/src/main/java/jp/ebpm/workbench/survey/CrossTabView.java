@@ -38,7 +38,9 @@ import jp.ebpm.analysis.survey.CrossTabExport;
 import jp.ebpm.analysis.survey.CrossTabResult;
 import jp.ebpm.analysis.survey.CrossTabSpec;
 import jp.ebpm.analysis.survey.WeightKind;
+import jp.ebpm.analysis.survey.SurveyTitles;
 import jp.ebpm.workbench.app.AppContext;
+import jp.ebpm.workbench.app.ShownResult;
 
 /**
  * The survey tab. A variable list (drag a variable onto rows / columns / layer / weight, or use its context
@@ -78,15 +80,16 @@ final class CrossTabView {
     private final CrossTabChart chart;
     private final MultipleResponseView multipleResponse;
     private final LikertView likert;
+    private final CrossTabViewModel vm;
     private Node crossTabControls;
     private Node crossTabCenter;
-    private CrossTabResult result;
     private Codebook codebook = Codebook.empty();
     private List<String> columns = List.of();
 
     CrossTabView(AppContext context) {
         this.context = context;
         this.text = context.bundle("survey");
+        this.vm = new CrossTabViewModel(context, text.getString("survey.task.run"));
         this.variables = new VariableList(text);
         this.options = new CrossTabOptions(text, this::showSelected);
         this.netEditor = new NetEditor(text, this::rowScale);
@@ -112,6 +115,7 @@ final class CrossTabView {
         sampling.setId("sampling");
         layerSelect.setId("layerSelect");
         stats.setId("stats");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         copy.setId("copy");
         export.setId("export");
         mode.setValue(Mode.CROSSTAB);
@@ -143,8 +147,9 @@ final class CrossTabView {
         copy.setText(text.getString("survey.copy"));
         copy.setOnAction(e -> copyTsv());
         export.setText(text.getString("survey.export"));
-        export.setOnAction(e -> exportXlsx());
-        export.setDisable(true);
+        export.setOnAction(e -> chooseExport());
+        bindToViewModel();
+        chart.bindBusy(vm.result.computing());
         Button codebookButton = new Button(text.getString("survey.codebook"));
         codebookButton.setId("codebook");
         codebookButton.setOnAction(e -> openCodebookEditor());
@@ -201,13 +206,28 @@ final class CrossTabView {
         variables.addTarget(text.getString("survey.assign.banner"), multipleResponse.banner(), multipleResponse.banner());
         variables.addTarget(text.getString("survey.assign.banner"), likert.banner(), likert.banner());
 
-        HBox tableBar = new HBox(6, new Label(text.getString("survey.layer.show")), layerSelect);
+        // the table gets the space; the chart beside it can be hidden (and comes back where it was)
+        ToggleButton chartToggle = new ToggleButton(text.getString("survey.chart.show"));
+        chartToggle.setId("chartToggle");
+        chartToggle.setTooltip(new javafx.scene.control.Tooltip(text.getString("survey.chart.show.tip")));
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox tableBar = new HBox(6, new Label(text.getString("survey.layer.show")), layerSelect, grow, chartToggle);
         tableBar.setAlignment(Pos.CENTER_LEFT);
         tableBar.setPadding(new Insets(0, 0, 4, 0));
         BorderPane tablePane = new BorderPane(table);
         tablePane.setTop(tableBar);
-        SplitPane split = new SplitPane(tablePane, chart.node());
-        split.setDividerPositions(0.58);
+        // at the default window size the table takes the whole width; "Chart" shows the chart beside it
+        SplitPane split = new SplitPane(tablePane);
+        SplitPane.setResizableWithParent(chart.node(), false);
+        chartToggle.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                split.getItems().setAll(tablePane, chart.node());
+                split.setDividerPositions(0.64);
+            } else {
+                split.getItems().setAll(tablePane);
+            }
+        });
         legend.setWrapText(true);
         legend.setText(MessageFormat.format(text.getString("survey.legend"), "0.05"));
         stats.setWrapText(true);
@@ -218,7 +238,7 @@ final class CrossTabView {
 
         VBox varBox = new VBox(2, new Label(text.getString("survey.variables")), variables.node());
         VBox.setVgrow(variables.node(), Priority.ALWAYS);
-        varBox.setPrefWidth(230);
+        varBox.setPrefWidth(200);
         varBox.setPadding(new Insets(6));
 
         center.setPadding(new Insets(0, 6, 0, 0));
@@ -251,7 +271,26 @@ final class CrossTabView {
                 center.setCenter(crossTabCenter);
             }
         }
-        export.setDisable(current != Mode.CROSSTAB || result == null);
+        // copy and export act on what the current mode shows, and are off while it is being recomputed
+        ShownResult<?> out = switch (current) {
+            case MULTIPLE_RESPONSE -> multipleResponse.shown;
+            case LIKERT -> likert.shown;
+            default -> vm.result;
+        };
+        copy.disableProperty().unbind();
+        export.disableProperty().unbind();
+        copy.disableProperty().bind(out.outputDisabled());
+        export.disableProperty().bind(out.outputDisabled());
+    }
+
+    /** The choices of the cross-tab mode live in the view model; the boxes show them. */
+    private void bindToViewModel() {
+        vm.dataset.bind(dataset.valueProperty());
+        vm.rows.bind(rows.valueProperty());
+        vm.cols.bind(cols.valueProperty());
+        vm.layer.bind(javafx.beans.binding.Bindings.createStringBinding(() -> optional(layer), layer.valueProperty()));
+        vm.weight.bind(javafx.beans.binding.Bindings.createStringBinding(() -> optional(weight), weight.valueProperty()));
+        vm.sampling.bind(sampling.selectedProperty());
     }
 
     private void loadDatasets() {
@@ -297,7 +336,7 @@ final class CrossTabView {
     }
 
     private WeightKind weightKind() {
-        return optional(weight) == null ? WeightKind.NONE : sampling.isSelected() ? WeightKind.SAMPLING : WeightKind.FREQUENCY;
+        return vm.weightKind();
     }
 
     private void run() {
@@ -307,7 +346,7 @@ final class CrossTabView {
             return;
         }
         switch (mode.getValue() == null ? Mode.CROSSTAB : mode.getValue()) {
-            case MULTIPLE_RESPONSE -> multipleResponse.run(p, dataset.getValue(), optional(weight));
+            case MULTIPLE_RESPONSE -> multipleResponse.run(p, dataset.getValue(), optional(weight), weightKind());
             case LIKERT -> likert.run(p, dataset.getValue(), optional(weight), weightKind());
             default -> runCrossTab(p);
         }
@@ -320,14 +359,13 @@ final class CrossTabView {
                 .orElse(List.of());
     }
 
-    /** The spec of the current choices, or null when rows or columns are missing. */
+    /** The request of the current choices (the library prepares it), or null when rows or columns are missing. */
     CrossTabSpec spec() {
-        if (dataset.getValue() == null || rows.getValue() == null || cols.getValue() == null) {
-            return null;
-        }
-        String w = optional(weight);
-        return new CrossTabSpec(dataset.getValue(), rows.getValue(), cols.getValue(), optional(layer), w, weightKind(),
-                codebook, options.showMissing(), options.alpha(), netEditor.nets());
+        return vm.spec(options.showMissing(), options.alpha(), netEditor.nets());
+    }
+
+    CrossTabViewModel viewModel() {
+        return vm;
     }
 
     private void runCrossTab(Project p) {
@@ -336,12 +374,10 @@ final class CrossTabView {
             context.showError(text.getString("survey.title"), new IllegalArgumentException(text.getString("survey.error.choose")));
             return;
         }
-        context.tasks().run(text.getString("survey.task.run"), (progress, cancel) -> CrossTabEngine.run(p, spec, progress, cancel),
-                this::show);
+        vm.run(p, spec, this::show);
     }
 
     private void show(CrossTabResult r) {
-        this.result = r;
         List<String> choices = new ArrayList<>();
         choices.add(text.getString("survey.layer.overall"));
         for (CrossTab t : r.layers()) {
@@ -352,11 +388,11 @@ final class CrossTabView {
         layerSelect.getSelectionModel().select(0);
         legend.setText(MessageFormat.format(text.getString("survey.legend"), String.format(Locale.ROOT, "%.2f", r.spec().alpha())));
         showSelected();
-        export.setDisable(false);
     }
 
     /** The table the layer selector shows (overall, or one layer), or null before the first run. */
     CrossTab selectedTable() {
+        CrossTabResult result = vm.result.shown().get();
         if (result == null) {
             return null;
         }
@@ -370,7 +406,9 @@ final class CrossTabView {
             names.add(CrossTabOptions.figureName(text, f));
         }
         return new CrossTabGrid.Labels(text.getString("survey.col.category"), text.getString("survey.stats.base"),
-                text.getString("survey.col.total"), "NET: ", text.getString("survey.tip.wilson"), names);
+                text.getString("survey.col.total"), "NET: ", text.getString("survey.tip.wilson"), names,
+                java.util.Map.of(jp.ebpm.analysis.survey.LikertSummary.TOP2, text.getString("survey.likert.top2"),
+                        jp.ebpm.analysis.survey.LikertSummary.BOTTOM2, text.getString("survey.likert.bottom2")));
     }
 
     /** Shows the selected table: grid, statistics and chart. */
@@ -379,22 +417,47 @@ final class CrossTabView {
         if (t == null) {
             return;
         }
+        CrossTabResult result = vm.result.shown().get();
         GridTable.show(table, CrossTabGrid.grid(t, options.figures(), labels()));
         stats.setText(String.join("\n", CrossTabStats.lines(result, t, text)));
-        String title = result.spec().rowVar() + " × " + result.spec().colVar()
-                + (t.layer() == null ? "" : " [" + result.spec().layerVar() + " = " + t.layer().label() + "]");
-        chart.show(t, title);
+        boolean likertRows = result.spec().codebook().variable(result.spec().rowVar())
+                .filter(v -> v.type() == jp.ebpm.analysis.survey.VariableType.LIKERT).isPresent();
+        chart.show(t, SurveyTitles.table(result.spec(), t.layer(), english()), likertRows);
     }
 
-    /** The TSV of the table shown in the current mode, or empty. */
+    /** The TSV of the table shown in the current mode, or empty while a new one is computed. */
     String tsv() {
         return switch (mode.getValue() == null ? Mode.CROSSTAB : mode.getValue()) {
             case MULTIPLE_RESPONSE -> multipleResponse.tsv();
             case LIKERT -> likert.tsv();
             default -> {
-                CrossTabGrid.Grid g = GridTable.grid(table);
-                yield g == null ? "" : g.tsv();
+                CrossTab t = vm.result.forOutput().isPresent() ? selectedTable() : null;
+                yield t == null ? "" : CrossTabGrid.grid(t, options.figures(), labels()).tsv();
             }
+        };
+    }
+
+    /** Asks where to write the workbook of the current mode (in the project's exports/ folder). */
+    private void chooseExport() {
+        Mode m = mode.getValue() == null ? Mode.CROSSTAB : mode.getValue();
+        String name = switch (m) {
+            case MULTIPLE_RESPONSE -> "multiple-response.xlsx";
+            case LIKERT -> "likert.xlsx";
+            default -> vm.suggestedName();
+        };
+        jp.ebpm.workbench.app.FileDialogs.save(context, text.getString("survey.export.title"), name,
+                new FileChooser.ExtensionFilter("Excel", "*.xlsx")).ifPresent(f -> exportXlsx(m, f));
+    }
+
+    /** Writes the workbook of the table the mode shows (none while it is being recomputed). */
+    javafx.concurrent.Task<java.nio.file.Path> exportXlsx(Mode m, java.nio.file.Path file) {
+        Project p = context.project().get();
+        java.util.function.Consumer<java.nio.file.Path> done = f -> context.showInfo(text.getString("survey.title"),
+                MessageFormat.format(text.getString("survey.export.done"), f.getFileName()));
+        return switch (m) {
+            case MULTIPLE_RESPONSE -> multipleResponse.exportXlsx(p, file, context.organization(), context.author(), done);
+            case LIKERT -> likert.exportXlsx(p, file, context.organization(), context.author(), done);
+            default -> vm.exportXlsx(p, file, context.organization(), context.author(), text.getString("survey.task.export"), done);
         };
     }
 
@@ -470,25 +533,14 @@ final class CrossTabView {
     /** Uses a codebook for labels, category order and missing codes of the next tables. */
     void useCodebook(Codebook cb) {
         this.codebook = cb == null ? Codebook.empty() : cb;
+        vm.codebook.set(codebook);
         variables.setCodebook(codebook);
         multipleResponse.setSource(columns, codebook);
         likert.setSource(columns, codebook);
     }
 
-    private void exportXlsx() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("survey.export.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
-        chooser.setInitialFileName("crosstab.xlsx");
-        File f = chooser.showSaveDialog(context.owner());
-        if (f == null || result == null) {
-            return;
-        }
-        CrossTabResult r = result;
-        context.tasks().run(text.getString("survey.task.export"), (progress, cancel) -> {
-            CrossTabExport.writeXlsx(r, f.toPath());
-            return f;
-        }, done -> { });
+    private boolean english() {
+        return !"ja".equals(text.getLocale().getLanguage());
     }
 
     // package-private handles for tests

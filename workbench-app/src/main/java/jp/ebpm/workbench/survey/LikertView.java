@@ -17,28 +17,26 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 import jp.ebpm.analysis.store.Project;
-import jp.ebpm.analysis.survey.Category;
 import jp.ebpm.analysis.survey.Codebook;
 import jp.ebpm.analysis.survey.CrossTab;
-import jp.ebpm.analysis.survey.CrossTabEngine;
-import jp.ebpm.analysis.survey.CrossTabSpec;
 import jp.ebpm.analysis.survey.LikertSummary;
+import jp.ebpm.analysis.survey.LikertTables;
+import jp.ebpm.analysis.survey.SurveyDesign;
+import jp.ebpm.analysis.survey.SurveyWorkbooks;
 import jp.ebpm.analysis.survey.VariableType;
 import jp.ebpm.analysis.survey.WeightKind;
 import jp.ebpm.workbench.app.AppContext;
+import jp.ebpm.workbench.app.ShownResult;
 
 /**
  * Likert mode: one or more scale items by a banner variable. Per item the distribution (column % with
  * ▲/▼ and letters), the top-2 and bottom-2 boxes (NET rows with significance letters, from
- * {@link LikertSummary#nets}), the mean score ({@link LikertSummary#of}) and the base. The scale is the
- * item's categories in codebook order (missing codes excluded); the first two are the top box unless
+ * {@link LikertSummary#nets}), the mean score ({@link LikertSummary#of}) and the base, computed by
+ * {@link LikertTables#run} as the command line does. The scale is the item's codebook scale (missing codes
+ * excluded; the observed categories when the codebook has none); the first two are the top box unless
  * "high codes are positive" is ticked.
  */
 final class LikertView {
-
-    /** One computed item. */
-    record Item(String name, String title, CrossTab table, LikertSummary summary) {
-    }
 
     private final AppContext context;
     private final ResourceBundle text;
@@ -48,11 +46,18 @@ final class LikertView {
     private final TableView<List<String>> table = GridTable.create("likertResult");
     private final VBox controls;
     private Codebook codebook = Codebook.empty();
+    /** The items on screen: copy and export take these, never a table still being computed. */
+    final ShownResult<Shown> shown = new ShownResult<>();
+
+    /** What the Likert grid shows: the items and where they come from. */
+    record Shown(String dataset, SurveyDesign design, List<LikertTables.Item> items) {
+    }
 
     LikertView(AppContext context, ResourceBundle text) {
         this.context = context;
         this.text = text;
         items.setId("likertItems");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         banner.setId("likertBanner");
         banner.setPrefWidth(170);
         highIsTop.setId("likertHighTop");
@@ -113,34 +118,15 @@ final class LikertView {
         }
         boolean high = highIsTop.isSelected();
         Codebook cb = codebook;
-        context.tasks().run(text.getString("survey.task.likert"), (progress, cancel) -> {
-            List<Item> out = new ArrayList<>();
-            for (int k = 0; k < chosen.size(); k++) {
-                String item = chosen.get(k);
-                cancel.check();
-                if (progress != null) {
-                    progress.progress(item, k, chosen.size());
-                }
-                CrossTabSpec spec = new CrossTabSpec(dataset, item, b, null, weight, kind, cb, false, 0.05, List.of());
-                CrossTab plain = CrossTabEngine.run(p, spec, null, cancel).overall();
-                List<String> scale = plain.rows().stream().map(Category::code).toList();
-                CrossTab t = plain;
-                if (scale.size() >= 4) {
-                    List<CrossTabSpec.Net> nets = new ArrayList<>();
-                    List<CrossTabSpec.Net> boxes = LikertSummary.nets(scale, high);
-                    nets.add(new CrossTabSpec.Net(text.getString("survey.likert.top2"), boxes.get(0).codes()));
-                    nets.add(new CrossTabSpec.Net(text.getString("survey.likert.bottom2"), boxes.get(1).codes()));
-                    t = CrossTabEngine.run(p, spec.withOptions(false, 0.05, nets), null, cancel).overall();
-                }
-                String q = cb.variable(item).map(Codebook.Variable::question).filter(x -> !x.isBlank()).orElse(null);
-                out.add(new Item(item, q == null ? item : item + "  " + q, t, LikertSummary.of(t, high)));
-            }
-            return out;
-        }, list -> GridTable.show(table, grid(list, text)));
+        // the library prepares each table (stored codebook, raking margins recorded with a sampling weight)
+        SurveyDesign design = new SurveyDesign(weight, kind, List.of());
+        shown.compute(context.tasks(), text.getString("survey.task.likert"), (progress, cancel) ->
+                new Shown(dataset, design, LikertTables.run(p, dataset, chosen, b, design, cb, high, progress, cancel)),
+                s -> GridTable.show(table, grid(s.items(), text)));
     }
 
     /** The grid of computed items, one block per item. */
-    static CrossTabGrid.Grid grid(List<Item> list, ResourceBundle text) {
+    static CrossTabGrid.Grid grid(List<LikertTables.Item> list, ResourceBundle text) {
         List<String> h = new ArrayList<>();
         h.add(text.getString("survey.likert.item"));
         CrossTab first = list.isEmpty() ? null : list.get(0).table();
@@ -149,10 +135,10 @@ final class LikertView {
             h.add(first.cols().get(j).label() + " (" + first.colLetters().get(j) + ")");
         }
         List<CrossTabGrid.Row> rows = new ArrayList<>();
-        for (Item it : list) {
+        for (LikertTables.Item it : list) {
             CrossTab t = it.table();
             List<String> title = CrossTabGrid.blank(nc + 1);
-            title.set(0, it.title());
+            title.set(0, it.question().equals(it.variable()) ? it.variable() : it.variable() + "  " + it.question());
             rows.add(new CrossTabGrid.Row(CrossTabGrid.Kind.TITLE, -1, title, null));
             for (int i = 0; i < t.rows().size(); i++) {
                 List<String> r = new ArrayList<>();
@@ -192,9 +178,23 @@ final class LikertView {
         return CrossTabGrid.pct(pct) + (m.isEmpty() ? "" : " " + m);
     }
 
-    /** TSV of the shown table, or "". */
+    /** TSV of the shown items, or "" while new ones are computed. */
     String tsv() {
-        CrossTabGrid.Grid g = GridTable.grid(table);
-        return g == null ? "" : g.tsv();
+        return shown.forOutput().map(s -> grid(s.items(), text).tsv()).orElse("");
+    }
+
+    /** Writes the shown items to an .xlsx workbook with their provenance; null when nothing may be exported. */
+    javafx.concurrent.Task<java.nio.file.Path> exportXlsx(Project p, java.nio.file.Path file, String organization, String author,
+                                                          java.util.function.Consumer<java.nio.file.Path> done) {
+        Shown s = shown.forOutput().orElse(null);
+        if (s == null || p == null) {
+            return null;
+        }
+        String title = s.dataset() + ": " + text.getString("survey.mode.likert");
+        var table = SurveyWorkbooks.likert(s.items(), title, SurveyWorkbooks.provenance(p, s.dataset(), s.design(), author));
+        return context.tasks().run(text.getString("survey.task.export"), (progress, cancel) -> {
+            SurveyWorkbooks.write(table, title, organization, author, file);
+            return file;
+        }, done);
     }
 }

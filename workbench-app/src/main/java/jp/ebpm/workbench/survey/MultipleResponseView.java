@@ -20,8 +20,12 @@ import javafx.scene.layout.VBox;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.survey.Codebook;
 import jp.ebpm.analysis.survey.MultipleResponse;
+import jp.ebpm.analysis.survey.SurveyDesign;
+import jp.ebpm.analysis.survey.SurveyWorkbooks;
 import jp.ebpm.analysis.survey.VariableType;
+import jp.ebpm.analysis.survey.WeightKind;
 import jp.ebpm.workbench.app.AppContext;
+import jp.ebpm.workbench.app.ShownResult;
 
 /**
  * Multiple-response mode: a set from the codebook ({@code multi_binary} or {@code multi_delimited}), or
@@ -43,11 +47,18 @@ final class MultipleResponseView {
     private final BorderPane result = new BorderPane();
     private Codebook codebook = Codebook.empty();
     private List<String> datasetColumns = List.of();
+    /** The table on screen: copy and export take it, never a table still being computed. */
+    final ShownResult<Shown> shown = new ShownResult<>();
+
+    /** What the multiple-response grid shows and where it comes from. */
+    record Shown(String dataset, SurveyDesign design, Codebook.Variable set, MultipleResponse.Table table) {
+    }
 
     MultipleResponseView(AppContext context, ResourceBundle text) {
         this.context = context;
         this.text = text;
         set.setId("mrSet");
+        jp.ebpm.workbench.app.Placeholders.empty(table, context.bundle("main"));
         columns.setId("mrColumns");
         banner.setId("mrBanner");
         set.setPrefWidth(220);
@@ -159,7 +170,7 @@ final class MultipleResponseView {
     }
 
     /** Counts the set by the banner as a task. */
-    void run(Project p, String dataset, String weight) {
+    void run(Project p, String dataset, String weight, WeightKind kind) {
         Codebook.Variable s;
         try {
             s = setVariable();
@@ -173,12 +184,14 @@ final class MultipleResponseView {
         }
         String bannerCol = b;
         Codebook.Variable bannerVar = b == null ? null : codebook.variable(b).orElse(null);
-        context.tasks().run(text.getString("survey.task.mr"),
-                (progress, cancel) -> MultipleResponse.of(p, dataset, s, bannerCol, weight, bannerVar), t -> show(t, s));
+        shown.compute(context.tasks(), text.getString("survey.task.mr"), (progress, cancel) -> new Shown(dataset,
+                SurveyDesign.of(p.catalog().find(dataset).orElse(null), weight, kind, List.of()), s,
+                MultipleResponse.of(p, dataset, s, bannerCol, weight, bannerVar)), this::show);
     }
 
-    private void show(MultipleResponse.Table t, Codebook.Variable s) {
-        GridTable.show(table, grid(t, text));
+    private void show(Shown shownTable) {
+        GridTable.show(table, grid(shownTable.table(), text));
+        Codebook.Variable s = shownTable.set();
         String q = s.question() == null || s.question().isBlank() ? s.name() : s.question();
         note.setText(MessageFormat.format(text.getString("survey.mr.note"), q));
     }
@@ -222,9 +235,24 @@ final class MultipleResponseView {
         return new CrossTabGrid.Grid(h, rows);
     }
 
-    /** TSV of the shown table, or "". */
+    /** TSV of the shown table, or "" while a new one is computed. */
     String tsv() {
-        CrossTabGrid.Grid g = GridTable.grid(table);
-        return g == null ? "" : g.tsv();
+        return shown.forOutput().map(s -> grid(s.table(), text).tsv()).orElse("");
+    }
+
+    /** Writes the shown table to an .xlsx workbook with its provenance; null when nothing may be exported. */
+    javafx.concurrent.Task<java.nio.file.Path> exportXlsx(Project p, java.nio.file.Path file, String organization, String author,
+                                                          java.util.function.Consumer<java.nio.file.Path> done) {
+        Shown s = shown.forOutput().orElse(null);
+        if (s == null || p == null) {
+            return null;
+        }
+        String question = s.set().question() == null || s.set().question().isBlank() ? s.set().name() : s.set().question();
+        String title = s.dataset() + ": " + question;
+        var table = SurveyWorkbooks.multipleResponse(s.table(), question, SurveyWorkbooks.provenance(p, s.dataset(), s.design(), author));
+        return context.tasks().run(text.getString("survey.task.export"), (progress, cancel) -> {
+            SurveyWorkbooks.write(table, title, organization, author, file);
+            return file;
+        }, done);
     }
 }

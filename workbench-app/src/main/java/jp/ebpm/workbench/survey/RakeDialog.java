@@ -363,7 +363,13 @@ final class RakeDialog {
         Task<Run> task = context.tasks().run(text.getString("rake.task"), (listener, cancel) -> {
             List<Margin> ms = MarginIo.parseAll(specs, null, project);
             cancel.check();
-            RakeResult r = Raking.rakeInto(project, dataset, ms, relativeBounds(opt, ms), out, listener, cancel);
+            RakeResult r;
+            try {
+                r = Raking.rakeInto(project, dataset, ms, relativeBounds(opt, ms), out, listener, cancel);
+            } catch (jp.ebpm.analysis.survey.RakingGap gap) {
+                // name the category by its codebook labels and suggest collapsing or dropping it
+                throw gap.labelled(ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
+            }
             return new Run(r, ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
         }, r -> {
             codebook = r.labels();

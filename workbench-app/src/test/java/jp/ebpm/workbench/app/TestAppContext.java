@@ -25,6 +25,8 @@ public final class TestAppContext implements AppContext {
     private final SimpleObjectProperty<Project> project = new SimpleObjectProperty<>();
     private final List<Throwable> errors = new ArrayList<>();
     private final List<String> shown = new ArrayList<>();
+    private final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.util.concurrent.CountDownLatch gate;
     private Window owner;
     private final Locale locale;
 
@@ -50,6 +52,31 @@ public final class TestAppContext implements AppContext {
         return errors;
     }
 
+    /**
+     * Holds every task started from now on before it does its work, until the returned latch is counted down:
+     * reproduces a slow computation so that tests can click while it runs.
+     */
+    public java.util.concurrent.CountDownLatch holdTasks() {
+        java.util.concurrent.CountDownLatch l = new java.util.concurrent.CountDownLatch(1);
+        gate = l;
+        return l;
+    }
+
+    /** Lets tasks started from now on run at once again (held ones wait for their latch). */
+    public void stopHolding() {
+        gate = null;
+    }
+
+    /** Success notices that would have been shown in the status bar. */
+    public List<String> infos() {
+        return infos;
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        infos.add(message);
+    }
+
     /** Datasets that were asked to be shown. */
     public List<String> shownDatasets() {
         return shown;
@@ -66,9 +93,13 @@ public final class TestAppContext implements AppContext {
             @Override
             public <T> Task<T> run(String title, Work<T> work, Consumer<T> onSuccess) {
                 Cancellation cancel = new Cancellation();
+                java.util.concurrent.CountDownLatch held = gate;
                 Task<T> task = new Task<>() {
                     @Override
                     protected T call() throws Exception {
+                        if (held != null) {
+                            held.await();
+                        }
                         ProgressListener l = (m, d, t) -> {
                             if (m != null) {
                                 updateMessage(m);

@@ -38,4 +38,19 @@ public final class TestProjects {
         }
         return dir;
     }
+
+    /**
+     * Builds the sample project from the survey folder of sample-data only (survey with its codebook, and the
+     * population table) into {@code dir/project}; returns its folder.
+     */
+    public static Path surveySample(Path dir) throws java.io.IOException {
+        Path data = jp.ebpm.analysis.sample.SampleProject.locateSampleData().orElseThrow();
+        Path copy = dir.resolve("data/survey");
+        java.nio.file.Files.createDirectories(copy);
+        for (String f : java.util.List.of("manifest.json", "respondents.csv", "codebook.csv", "population.csv")) {
+            java.nio.file.Files.copy(data.resolve("survey").resolve(f), copy.resolve(f));
+        }
+        return jp.ebpm.analysis.sample.SampleProject.build(dir.resolve("data"), dir.resolve("project"),
+                jp.ebpm.analysis.task.ProgressListener.NONE, jp.ebpm.analysis.task.Cancellation.none());
+    }
 }

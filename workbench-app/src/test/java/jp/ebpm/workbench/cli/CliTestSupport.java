@@ -13,6 +13,11 @@ public final class CliTestSupport {
     private CliTestSupport() {
     }
 
+    /** Makes the command line read this passphrase (null: back to the environment), for tests of other packages. */
+    public static void usePassphrase(String passphrase) {
+        Passphrase.environment = passphrase == null ? System::getenv : name -> Passphrase.ENV.equals(name) ? passphrase : null;
+    }
+
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -115,4 +115,44 @@ class KpiFeatureTest {
         assertEquals(en.keySet(), ja.keySet());
         assertEquals("遅れ", ja.getString("kpi.status.behind"));
     }
+
+    /**
+     * Issue 11 item 2 for the KPI tab: while another register is being read, Export is off and writes nothing, so a
+     * report can never mix the register on screen with the source of the next one.
+     */
+    @Test
+    void exportIsOffWhileAnotherRegisterIsRead(FxRobot robot) throws Exception {
+        waitFor(() -> view.table().getItems().size() == 14);
+        javafx.scene.control.Button export = robot.lookup("#kpiExport").queryButton();
+        assertTrue(!export.isDisabled());
+        Path other = dir.resolve("other.csv");
+        try (InputStream in = getClass().getResourceAsStream("kpi-register-sample.csv")) {
+            Files.copy(in, other);
+        }
+        java.util.concurrent.CountDownLatch slow = context.holdTasks();
+        robot.interact(() -> view.openFile(other));
+        assertTrue(export.isDisabled(), "off while the other register is read");
+        Path out = dir.resolve("while-reading.xlsx");
+        robot.interact(() -> org.junit.jupiter.api.Assertions.assertNull(view.exportTo(out)));
+        context.stopHolding();
+        slow.countDown();
+        waitFor(() -> !export.isDisabled());
+        assertEquals("other.csv", view.model().source.get().name());
+        assertTrue(!Files.exists(out));
+        robot.interact(() -> view.exportTo(out));
+        waitFor(() -> Files.exists(out) && Files.size(out) > 1000);
+        // the report title is Japanese like its sheets, whatever the UI language
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(out.toFile(), null, true)) {
+            String cover = wb.getSheetName(0);
+            boolean found = false;
+            for (var row : wb.getSheetAt(0)) {
+                for (var cell : row) {
+                    if (cell.toString().contains("KPI進捗状況報告")) {
+                        found = true;
+                    }
+                }
+            }
+            assertTrue(found, "title on the cover: " + cover);
+        }
+    }
 }

@@ -41,6 +41,7 @@ class LocationFeatureTest {
     private Path dir;
     private Project project;
     private TestAppContext context;
+    private LocationView view;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -49,7 +50,8 @@ class LocationFeatureTest {
         context = new TestAppContext(project);
         LocationFeature f = new LocationFeature();
         assertEquals("Location data (private)", f.title(context));
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(f.createView(context)), 1200, 700));
+        view = new LocationView(context);
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(view.root()), 1200, 700));
         stage.show();
     }
 
@@ -60,18 +62,7 @@ class LocationFeatureTest {
 
     @Test
     void unlockImportAggregateExportAndAudit(FxRobot robot) throws Exception {
-        Path csv = dir.resolve("pings.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
-        }
-        robot.clickOn("#locationPassphrase").write("ui test passphrase");
-        robot.clickOn("#locationUnlock");
-        Label status = robot.lookup("#locationStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
-        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
-        robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#locationImport");
-        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        Label status = unlockAndImport(robot);
         robot.clickOn("#locationAggregate");
         @SuppressWarnings("unchecked")
         TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
@@ -100,18 +91,7 @@ class LocationFeatureTest {
 
     @Test
     void residentsVisitorsDwellOdAndTheMap(FxRobot robot) throws Exception {
-        Path csv = dir.resolve("pings.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
-        }
-        robot.clickOn("#locationPassphrase").write("ui test passphrase");
-        robot.clickOn("#locationUnlock");
-        Label status = robot.lookup("#locationStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
-        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
-        robot.interact(() -> importFile.setText(csv.toString()));
-        robot.clickOn("#locationImport");
-        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        Label status = unlockAndImport(robot);
         @SuppressWarnings("unchecked")
         TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
         Label shown = robot.lookup("#locationShown").queryAs(Label.class);
@@ -121,7 +101,10 @@ class LocationFeatureTest {
             robot.clickOn("#location" + Character.toUpperCase(op.charAt(0)) + op.substring(1));
             waitOrFail(() -> table.getItems().size() == 7 * 24, status);
             String persons = op.equals("dwell") ? "devices" : op;
-            assertEquals(persons, table.getColumns().get(3).getText());
+            // area code, its name, time, pings, persons
+            assertEquals(List.of("area", "area name", "time"), table.getColumns().subList(0, 3).stream().map(c -> c.getText()).toList());
+            assertEquals(persons, table.getColumns().get(4).getText());
+            assertEquals("川崎区", table.getColumns().get(1).getCellData(0));
             for (List<String> row : table.getItems()) {
                 if (!"χ".equals(row.get(3))) {
                     long n = Long.parseLong(row.get(3));
@@ -167,12 +150,106 @@ class LocationFeatureTest {
         assertTrue(context.errors().isEmpty(), context.errors().toString());
     }
 
+    /** Writes 5,000 synthetic pings, unlocks (first time: passphrase twice) and imports them. */
+    private Label unlockAndImport(FxRobot robot) throws Exception {
+        Path csv = dir.resolve("pings.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            new SyntheticPings().writeCsv(5000, 11, w, Cancellation.none());
+        }
+        Label status = unlock(robot);
+        TextField importFile = robot.lookup("#locationImportFile").queryAs(TextField.class);
+        robot.interact(() -> importFile.setText(csv.toString()));
+        robot.clickOn("#locationImport");
+        waitOrFail(() -> status.getText().startsWith("Imported 5000"), status);
+        return status;
+    }
+
+    /** The first unlock sets the passphrase: typed twice. */
+    private Label unlock(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#locationPassphraseConfirm").query().isVisible(), "first unlock asks twice");
+        robot.clickOn("#locationPassphrase").write("ui test passphrase");
+        robot.clickOn("#locationPassphraseConfirm").write("ui test passphrase");
+        robot.clickOn("#locationUnlock");
+        Label status = robot.lookup("#locationStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
+        return status;
+    }
+
     private void waitOrFail(java.util.concurrent.Callable<Boolean> condition, Label status) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out; status: " + status.getText() + "; errors: " + context.errors(), e);
         }
+    }
+
+    /**
+     * Issue 11 item 2: switching mesh4 → ward, clicking "Area × time" and then Export while the ward table is still
+     * being computed used to write the previous mesh4 table with a success message. Now export is off until the new
+     * table is shown, and then writes exactly that table.
+     */
+    @Test
+    void exportWhileANewTableIsComputedWritesNothingThenTheShownTable(FxRobot robot) throws Exception {
+        Label status = unlockAndImport(robot);
+        @SuppressWarnings("unchecked")
+        TableView<List<String>> table = robot.lookup("#locationResult").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> by = robot.lookup("#locationBy").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> by.setValue("mesh4"));
+        robot.clickOn("#locationAggregate");
+        waitOrFail(() -> table.getItems().size() > 7 * 24, status);
+        WaitForAsyncUtils.waitForFxEvents();
+        int meshRows = table.getItems().size();
+        javafx.scene.control.Button export = robot.lookup("#locationExport").queryButton();
+        assertTrue(!export.isDisabled(), "the mesh4 table on screen can be exported");
+        // the slow ward aggregation
+        robot.interact(() -> by.setValue("ward"));
+        java.util.concurrent.CountDownLatch slow = context.holdTasks();
+        robot.clickOn("#locationAggregate");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(export.isDisabled(), "export is off while the new table is computed");
+        Path out = dir.resolve("while-computing.csv");
+        TextField exportFile = robot.lookup("#locationExportFile").queryAs(TextField.class);
+        robot.interact(() -> exportFile.setText(out.toString()));
+        LocationViewModel vm = view.viewModel();
+        robot.interact(() -> assertEquals(null, vm.export(out), "no export task while computing"));
+        assertTrue(robot.lookup("#locationShown").queryAs(Label.class).getText().startsWith("Computing"));
+        context.stopHolding();
+        slow.countDown();
+        waitOrFail(() -> table.getItems().size() == 7 * 24 && !export.isDisabled(), status);
+        assertTrue(!Files.exists(out), "nothing was written while computing");
+        robot.clickOn("#locationExport");
+        waitOrFail(() -> Files.exists(out) && status.getText().startsWith("Exported"), status);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(1 + 7 * 24, lines.size(), "the ward table on screen, not the " + meshRows + " mesh4 rows");
+        assertTrue(lines.get(1).startsWith("141"), lines.get(1));
+        var last = new AuditLog(project).read().get(new AuditLog(project).read().size() - 1);
+        assertEquals("ward", last.parameters().get("by"));
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                    "private-derived output is readable by its owner only");
+        }
+        assertTrue(context.errors().isEmpty(), context.errors().toString());
+    }
+
+    @Test
+    void theFirstUnlockAsksTwiceAndLaterUnlocksOnce(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#locationFirstTime").queryAs(Label.class).getText().contains("cannot be recovered"));
+        robot.clickOn("#locationPassphrase").write("a long passphrase");
+        robot.clickOn("#locationPassphraseConfirm").write("a long passphrase!");
+        robot.clickOn("#locationUnlock");
+        Label status = robot.lookup("#locationStatus").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("The two passphrases differ"), status.getText());
+        assertTrue(!jp.ebpm.analysis.privacy.UnlockedVault.hasPassphrase(project), "nothing was created");
+        robot.clickOn("#locationPassphrase").write("a long passphrase");
+        robot.clickOn("#locationPassphraseConfirm").write("a long passphrase");
+        robot.clickOn("#locationUnlock");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
+        robot.clickOn("#locationLock");
+        assertTrue(!robot.lookup("#locationPassphraseConfirm").query().isVisible(), "later unlocks ask once");
+        robot.clickOn("#locationPassphrase").write("a long passphrase");
+        robot.clickOn("#locationUnlock");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith("Unlocked"));
     }
 
     @Test

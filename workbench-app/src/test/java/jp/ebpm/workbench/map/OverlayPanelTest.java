@@ -44,7 +44,7 @@ class OverlayPanelTest {
         project = Project.open(SampleProject.ensure(home, ProgressListener.NONE, Cancellation.none()));
         context = new TestAppContext(project);
         panel = new OverlayPanel(context, context.bundle("map"), name -> { });
-        panel.setLayers(List.of("kawasaki_wards", "kawasaki_shelters", "kawasaki_mesh500_population_synthetic"));
+        panel.setLayers(MapModel.layers(project));
         stage.setScene(new Scene(new StackPane(panel.node()), 500, 500));
         stage.show();
     }
@@ -60,11 +60,11 @@ class OverlayPanelTest {
             panel.operation.setValue(OverlayPanel.Operation.COUNT);
             panel.points.setValue("kawasaki_shelters");
             panel.polygons.setValue("kawasaki_wards");
-            panel.key.setText("N03_007");
+            panel.key.setValue("N03_007");
             panel.output.setText("shelters_per_ward");
             panel.run();
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> context.shownDatasets().contains("shelters_per_ward")
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> context.infos().contains("created shelters_per_ward")
                 || !context.errors().isEmpty());
         assertTrue(context.errors().isEmpty(), () -> context.errors().toString());
         QueryResult r = project.query("SELECT \"N03_007\", count FROM shelters_per_ward ORDER BY 1", 10, Cancellation.none());
@@ -80,12 +80,32 @@ class OverlayPanelTest {
             panel.output.setText("coverage_500m");
             panel.run();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> context.shownDatasets().contains("coverage_500m")
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> context.infos().contains("created coverage_500m")
                 || !context.errors().isEmpty());
         assertTrue(context.errors().isEmpty(), () -> context.errors().toString());
         QueryResult c = project.query("SELECT population_share FROM coverage_500m WHERE \"N03_007\" = '14132'", 1,
                 Cancellation.none());
         // Share of 幸区's (synthetic mesh) population within 500 m of a shelter: 0.8897 by the command line too.
         assertEquals(0.8897, ((Number) c.get(0, 0)).doubleValue(), 1e-3);
+        // shown rounded for reading (share as %, people as whole numbers); the dataset keeps full precision
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> header = panel.result.getColumns().stream().map(col -> col.getText()).toList();
+        List<String> saiwai = panel.result.getItems().stream().filter(row -> row.get(0).equals("14132")).findFirst().orElseThrow();
+        assertEquals("89.0%", saiwai.get(header.indexOf("population_share")));
+        assertTrue(saiwai.get(header.indexOf("population_covered")).matches("[0-9,]+"), saiwai.toString());
+    }
+
+    @Test
+    void choicesOfferOnlyLayersOfTheKindTheOperationNeeds(FxRobot robot) {
+        robot.interact(() -> {
+            panel.polygons.setValue("kawasaki_wards");
+            panel.source.setValue("kawasaki_mesh500_population_synthetic");
+        });
+        assertEquals(List.of("kawasaki_nurseries", "kawasaki_shelters"), panel.points.getItems().stream().sorted().toList());
+        assertTrue(panel.polygons.getItems().contains("kawasaki_wards"));
+        assertTrue(panel.polygons.getItems().stream().noneMatch(n -> n.contains("shelters") || n.contains("nurseries")));
+        assertEquals("N03_007", panel.key.getValue(), "a key-like field of the polygons");
+        assertEquals("population", panel.valueField.getValue(), "the population layer's value field is not a key");
+        assertEquals("A layer of points (e.g. shelters, nurseries).", panel.points.getTooltip().getText());
     }
 }

@@ -295,8 +295,9 @@ class SurveyDialogsTest {
         robot.clickOn(robot.from(root).lookup("#rake-run").queryButton());
         Label status = robot.from(root).lookup("#rake-status").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Raking failed"));
-        // the 7 respondents answering その他 (code 3) have no population target
-        assertTrue(status.getText().contains("sex = 3"), status.getText());
+        // the 7 respondents answering その他 (code 3) have no population target: named by its label, with a suggestion
+        assertTrue(status.getText().contains("sex = その他 (3) has respondents but no population target"), status.getText());
+        assertTrue(status.getText().contains("Collapse this category"), status.getText());
         assertFalse(project.catalog().get(SURVEY).columnNames().contains("w_sex"));
         robot.clickOn(robot.from(root).lookup("#rake-close").queryButton());
     }

@@ -8,7 +8,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * Writes line-chart blocks: for each chart its title, a data table (category column and one column per
- * series) with notes and provenance on the left, and the chart on the right (columns H to Q, 20 rows).
+ * series) on the left and the chart on the right (columns H to Q, 20 rows), then its notes and provenance below both,
+ * so that no long line runs through the chart.
  */
 final class ChartSheet {
 
@@ -45,15 +46,16 @@ final class ChartSheet {
                             spec.valueFormat().pattern());
                 }
             }
-            r++;
-            for (String n : spec.notes()) {
-                styles.set(sh.createRow(r++).createCell(0), n, Styles.Role.NOTE, "General");
-            }
-            r = TableSheet.writeProvenance(sh, r, spec.provenance(), styles);
             if (!spec.categories().isEmpty() && !spec.series().isEmpty()) {
                 ChartDrawer.draw(xs, spec, headerRow, first, 0, CHART_COL, top, CHART_WIDTH, CHART_HEIGHT);
             }
-            r = Math.max(r, top + CHART_HEIGHT) + 2;
+            // notes and the source lines go below the chart: long lines overflow to the right and must not run
+            // through it
+            r = Math.max(r, top + CHART_HEIGHT) + 1;
+            for (String n : spec.notes()) {
+                styles.set(sh.createRow(r++).createCell(0), n, Styles.Role.NOTE, "General");
+            }
+            r = TableSheet.writeProvenance(sh, r, spec.provenance(), styles) + 2;
             sh.setRowBreak(r - 1);
         }
         SheetSetup.print(sh, reportTitle, -1, -1);

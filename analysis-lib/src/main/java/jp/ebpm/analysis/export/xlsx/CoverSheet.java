@@ -18,10 +18,22 @@ final class CoverSheet {
     private CoverSheet() {
     }
 
+    /** Display width in character cells: CJK and full-width characters count two. */
+    static int displayWidth(String s) {
+        return jp.ebpm.analysis.export.DisplayWidth.of(s);
+    }
+
     static void write(Sheet sh, ReportInfo info, List<String[]> contents, Styles styles) {
+        // the sheet-name column is as wide as its longest name, so no entry of the contents is cut or overlaps the title
+        int sheetW = 16;
+        int titleW = 60;
+        for (String[] c : contents) {
+            sheetW = Math.max(sheetW, displayWidth(c[0]) + 2);
+            titleW = Math.max(titleW, displayWidth(c[1]) + 2);
+        }
         ReportWriter.width(sh, 0, 4);
-        ReportWriter.width(sh, 1, 16);
-        ReportWriter.width(sh, 2, 60);
+        ReportWriter.width(sh, 1, Math.min(sheetW, 36));
+        ReportWriter.width(sh, 2, Math.min(titleW, 120));
         styles.set(sh.createRow(2).createCell(1), info.title(), Styles.Role.TITLE, "General");
         sh.getRow(2).setHeightInPoints(28);
         int r = 4;
@@ -35,7 +47,13 @@ final class CoverSheet {
         styles.set(sh.createRow(r++).createCell(1), "目次", Styles.Role.SUBTITLE, "General");
         for (String[] c : contents) {
             Row row = sh.createRow(r++);
-            styles.set(row.createCell(1), c[0], Styles.Role.PLAIN, "General");
+            org.apache.poi.ss.usermodel.Cell name = row.createCell(1);
+            styles.set(name, c[0], Styles.Role.PLAIN, "General");
+            // a link to the sheet
+            org.apache.poi.ss.usermodel.Hyperlink link = sh.getWorkbook().getCreationHelper()
+                    .createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.DOCUMENT);
+            link.setAddress("'" + c[0].replace("'", "''") + "'!A1");
+            name.setHyperlink(link);
             styles.set(row.createCell(2), c[1], Styles.Role.PLAIN, "General");
         }
         SheetSetup.print(sh, info.title(), -1, -1);
@@ -49,9 +67,17 @@ final class CoverSheet {
     }
 
     static void writeSources(Sheet sh, ReportInfo info, Instant generatedAt, List<String[]> provenance, Styles styles) {
-        ReportWriter.width(sh, 0, 24);
-        ReportWriter.width(sh, 1, 36);
-        ReportWriter.width(sh, 2, 100);
+        // columns as wide as their contents (within limits), so titles and source lines are not cut
+        int[] w = {24, 36, 100};
+        int[] max = {36, 60, 170};
+        for (String[] p : provenance) {
+            for (int c = 0; c < 3; c++) {
+                w[c] = Math.max(w[c], Math.min(max[c], displayWidth(p[c] == null ? "" : p[c]) + 2));
+            }
+        }
+        ReportWriter.width(sh, 0, w[0]);
+        ReportWriter.width(sh, 1, w[1]);
+        ReportWriter.width(sh, 2, w[2]);
         styles.set(sh.createRow(0).createCell(0), "出典・注記", Styles.Role.TITLE, "General");
         int r = 2;
         r = line(sh, r, "作成日時", TIME.format(generatedAt), styles);

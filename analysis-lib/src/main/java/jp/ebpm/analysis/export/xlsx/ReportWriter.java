@@ -86,7 +86,17 @@ public final class ReportWriter implements AutoCloseable {
      * @return the sheet name
      */
     public String addTable(ReportTable table) {
-        SXSSFSheet sh = wb.createSheet(names.name(table.title()));
+        return addTable(table, table.title());
+    }
+
+    /**
+     * Adds a table sheet under a short sheet name (e.g. "表1 性別=男性") when its title (a question text) is too long
+     * to name a sheet; the title stays on the sheet and in the table of contents.
+     *
+     * @return the sheet name
+     */
+    public String addTable(ReportTable table, String sheetName) {
+        SXSSFSheet sh = wb.createSheet(names.name(sheetName));
         TableSheet.write(sh, table, styles, info.title());
         record(sh.getSheetName(), table.title(), table.provenance());
         return sh.getSheetName();
@@ -198,7 +208,7 @@ public final class ReportWriter implements AutoCloseable {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            tmp = Files.createTempFile(dir, ".report-", ".xlsx.part");
+            tmp = jp.ebpm.analysis.export.OutputFiles.temporarySibling(abs);
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 wb.write(os);
             }

@@ -33,6 +33,15 @@ public final class XlsxGrid {
      * @throws WorkbenchException when the file cannot be written
      */
     public static void write(Path file, String sheetName, List<List<Object>> rows, List<String> numberFormats) {
+        write(file, sheetName, rows, numberFormats, 0);
+    }
+
+    /**
+     * Writes rows to a new workbook with one sheet: the rows before {@code headerRow} are heading lines (title,
+     * parameters, legend; the first in bold), then the header row (frozen, repeated when printed, with an autofilter)
+     * and the data.
+     */
+    public static void write(Path file, String sheetName, List<List<Object>> rows, List<String> numberFormats, int headerRow) {
         try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
             Styles styles = new Styles(wb, ReportWriter.DEFAULT_FONT);
             Sheet sh = wb.createSheet(new SheetSetup().name(sheetName));
@@ -41,11 +50,17 @@ public final class XlsxGrid {
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sh.createRow(r);
                 List<Object> values = rows.get(r);
+                if (r < headerRow) {
+                    for (int c = 0; c < values.size(); c++) {
+                        styles.set(row.createCell(c), values.get(c), r == 0 ? Styles.Role.SUBTITLE : Styles.Role.NOTE, "General");
+                    }
+                    continue;
+                }
                 cols = Math.max(cols, values.size());
                 for (int c = 0; c < values.size() && c < widths.length; c++) {
-                    String fmt = r > 0 && numberFormats != null && c < numberFormats.size() && numberFormats.get(c) != null
+                    String fmt = r > headerRow && numberFormats != null && c < numberFormats.size() && numberFormats.get(c) != null
                             ? numberFormats.get(c) : "General";
-                    styles.set(row.createCell(c), values.get(c), r == 0 ? Styles.Role.HEADER : Styles.Role.BODY, fmt);
+                    styles.set(row.createCell(c), values.get(c), r == headerRow ? Styles.Role.HEADER : Styles.Role.BODY, fmt);
                     Object v = values.get(c);
                     widths[c] = Math.max(widths[c], TableSheet.displayWidth(v == null ? "" : v instanceof Double d
                             ? String.format("%,.1f", d) : v.toString()) + 2);
@@ -54,13 +69,13 @@ public final class XlsxGrid {
             for (int c = 0; c < cols && c < widths.length; c++) {
                 ReportWriter.width(sh, c, Math.min(48, Math.max(8, widths[c])));
             }
-            if (!rows.isEmpty() && cols > 0) {
-                sh.createFreezePane(0, 1);
-                sh.setAutoFilter(new CellRangeAddress(0, rows.size() - 1, 0, cols - 1));
+            if (rows.size() > headerRow && cols > 0) {
+                sh.createFreezePane(0, headerRow + 1);
+                sh.setAutoFilter(new CellRangeAddress(headerRow, rows.size() - 1, 0, cols - 1));
             }
-            SheetSetup.print(sh, sheetName, 0, 0);
+            SheetSetup.print(sh, sheetName, headerRow, headerRow);
             Path abs = file.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".grid-", ".xlsx.part");
+            Path tmp = jp.ebpm.analysis.export.OutputFiles.temporarySibling(abs);
             try {
                 try (OutputStream os = Files.newOutputStream(tmp)) {
                     wb.write(os);

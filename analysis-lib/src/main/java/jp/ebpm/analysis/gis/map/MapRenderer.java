@@ -7,6 +7,7 @@ import java.awt.Composite;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
@@ -16,7 +17,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -36,8 +39,9 @@ import org.locationtech.jts.geom.Puntal;
  * FXGraphics2D in the app, or PNG bytes for Excel reports. Layers are drawn bottom to top with their opacity;
  * classified polygons are filled with the class colour, features without a value are hatched ("no data");
  * classified points are coloured by class or sized by value (symbol area proportional to the value); labels are drawn
- * at each polygon's interior point with a Japanese-capable font; then the title, legend (class ranges and counts),
- * scale bar (metres), north arrow and the source line.
+ * at each polygon's interior point with a Japanese-capable font; then the title, and — outside the map frame, so that
+ * they never cover data — the north arrow and the legend (class ranges and counts, one entry per overlay layer) in a
+ * panel at the right, and the scale bar (metres) and the source lines below the frame.
  *
  * @since 0.1
  */
@@ -46,12 +50,77 @@ public final class MapRenderer {
     private MapRenderer() {
     }
 
+    /** Outline colour of polygons and of plain polygon layers in the legend. */
+    static final Color OUTLINE = new Color(0x555555);
+    /** Colour of points of a plain layer without a fill. */
+    static final Color DEFAULT_POINT = new Color(0x0072B2);
+
+    private static final java.awt.font.FontRenderContext FRC = new java.awt.font.FontRenderContext(null, true, true);
+
+    /**
+     * Where things go on a map of this size: the title strip at the top; the map frame (data only); at the right of
+     * the frame a panel with the north arrow and the legend; below the frame the scale bar and the source lines.
+     * Nothing is drawn over the data.
+     */
+    record Layout(float fs, double titleH, Rectangle frame, int panelX, MapLegend legend, List<String> sourceLines,
+                  int scaleY, int sourceY) {
+    }
+
+    static Layout layout(MapSpec spec, int width, int height) {
+        float fs = fontSize(width, height);
+        double titleH = spec.title() == null ? 8 : fs * 2.6;
+        MapLegend legend = spec.legend() ? MapLegend.of(spec, fs) : null;
+        int panelW = legend != null ? legend.width() + 16 : spec.northArrow() ? Math.round(fs * 3f) : 0;
+        panelW = Math.min(panelW, (int) (width * 0.45));
+        Font small = jp.ebpm.analysis.io.JapaneseFonts.font(Font.PLAIN, fs * 0.75f);
+        List<String> lines = spec.attribution() == null ? List.of() : wrap(spec.attribution(), small, width - 24);
+        double lineH = small.getLineMetrics("Ag", FRC).getHeight();
+        int sourceH = (int) Math.ceil(lines.size() * lineH + (lines.isEmpty() ? 0 : fs * 0.4));
+        int scaleH = spec.scaleBar() ? Math.round(fs * 2.4f) : 0;
+        int bottom = sourceH + scaleH + 6;
+        int fy = (int) Math.round(titleH);
+        Rectangle frame = new Rectangle(8, fy, Math.max(10, width - 16 - panelW), Math.max(10, height - fy - bottom));
+        int scaleY = frame.y + frame.height + Math.round(fs * 1.6f);
+        int sourceY = frame.y + frame.height + scaleH + (int) Math.ceil(lineH * 0.8);
+        return new Layout(fs, titleH, frame, frame.x + frame.width + 8, legend, lines, scaleY, sourceY);
+    }
+
+    /** Splits text at "; " into items and fills lines of at most {@code maxWidth} pixels (long items are broken). */
+    static List<String> wrap(String text, Font font, double maxWidth) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String item : text.split("; ")) {
+            String candidate = line.length() == 0 ? item : line + "; " + item;
+            if (font.getStringBounds(candidate, FRC).getWidth() <= maxWidth) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            String rest = item;
+            while (font.getStringBounds(rest, FRC).getWidth() > maxWidth && rest.length() > 1) {
+                int cut = rest.length();
+                while (cut > 1 && font.getStringBounds(rest.substring(0, cut), FRC).getWidth() > maxWidth) {
+                    cut--;
+                }
+                out.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
+    }
+
     /** The viewport used for a map of this size (for hit testing in interactive views). */
     public static Viewport viewport(MapSpec spec, int width, int height) {
-        float fs = fontSize(width, height);
-        double top = spec.title() == null ? 8 : fs * 2.6;
-        double bottom = spec.attribution() == null ? 8 : fs * 1.8;
-        return Viewport.fit(extent(spec), 8, top, width - 16, height - top - bottom);
+        Rectangle f = layout(spec, width, height).frame();
+        return Viewport.fit(extent(spec), f.x, f.y, f.width, f.height);
     }
 
     /** The extent of all layers (or the spec's extent), padded by 3 %. */
@@ -84,55 +153,60 @@ public final class MapRenderer {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
-        float fs = fontSize(width, height);
+        Layout lay = layout(spec, width, height);
+        float fs = lay.fs();
         Viewport vp = viewport(spec, width, height);
         AffineTransform at = vp.transform();
         ShapeWriter sw = new ShapeWriter((src, dest) -> at.transform(new Point2D.Double(src.x, src.y), dest));
-        Envelope view = new Envelope(vp.toWorld(0, height).getX(), vp.toWorld(width, 0).getX(),
-                vp.toWorld(0, height).getY(), vp.toWorld(width, 0).getY());
-        MapLayer legendLayer = null;
-        Color[] legendColors = null;
-        long legendNoData = 0;
+        Rectangle fr = lay.frame();
+        Envelope view = new Envelope(vp.toWorld(fr.x, fr.y + fr.height).getX(), vp.toWorld(fr.x + fr.width, fr.y).getX(),
+                vp.toWorld(fr.x, fr.y + fr.height).getY(), vp.toWorld(fr.x + fr.width, fr.y).getY());
+        Shape oldClip = g.getClip();
+        g.clip(fr);
         for (MapLayer l : spec.layers()) {
             Composite old = g.getComposite();
             g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) Math.max(0, Math.min(1, l.opacity()))));
             Color[] colors = l.classification() == null ? null : l.ramp().colors(l.classification().classCount());
-            long noData = drawLayer(g, l, colors, sw, vp, view, fs);
+            drawLayer(g, l, colors, sw, vp, view, fs);
             g.setComposite(old);
-            if ((colors != null || (l.values() != null && l.noDataLabel() != null)) && !l.sizeByValue()) {
-                legendLayer = l;
-                legendColors = colors;
-                legendNoData = noData;
-            }
         }
         for (MapLayer l : spec.layers()) {
             if (l.labels() != null) {
                 drawLabels(g, l, vp, view, fs);
             }
         }
+        g.setClip(oldClip);
+        g.setColor(new Color(0xbbbbbb));
+        g.setStroke(new BasicStroke(1f));
+        g.draw(fr);
         if (spec.title() != null) {
             g.setColor(Color.BLACK);
             g.setFont(jp.ebpm.analysis.io.JapaneseFonts.font(Font.BOLD, fs * 1.4f));
             g.drawString(spec.title(), 12, Math.round(fs * 1.9f));
         }
-        if (spec.legend() && legendLayer != null) {
-            MapDecorations.legend(g, legendLayer, legendColors, legendNoData > 0, legendNoData, width, height, fs);
+        int panelY = fr.y;
+        if (spec.northArrow()) {
+            int arrowBottom = MapDecorations.northArrow(g, lay.panelX(), fr.y, width - lay.panelX() - 8, fs);
+            panelY = arrowBottom + Math.round(fs);
+        }
+        if (lay.legend() != null) {
+            lay.legend().draw(g, lay.panelX(), panelY);
         }
         if (spec.scaleBar()) {
-            MapDecorations.scaleBar(g, vp.scale(), width, height, fs);
+            MapDecorations.scaleBar(g, vp.scale(), fr.x + 6, lay.scaleY(), fr.width, fs);
         }
-        if (spec.northArrow()) {
-            MapDecorations.northArrow(g, width, fs);
-        }
-        if (spec.attribution() != null) {
+        if (!lay.sourceLines().isEmpty()) {
             g.setColor(Color.DARK_GRAY);
-            g.setFont(jp.ebpm.analysis.io.JapaneseFonts.font(Font.PLAIN, fs * 0.75f));
-            g.drawString(spec.attribution(), 12, height - Math.round(fs * 0.6f));
+            Font small = jp.ebpm.analysis.io.JapaneseFonts.font(Font.PLAIN, fs * 0.75f);
+            g.setFont(small);
+            double lineH = small.getLineMetrics("Ag", FRC).getHeight();
+            for (int i = 0; i < lay.sourceLines().size(); i++) {
+                g.drawString(lay.sourceLines().get(i), 12, (float) (lay.sourceY() + i * lineH));
+            }
         }
     }
 
-    private static long drawLayer(Graphics2D g, MapLayer l, Color[] colors, ShapeWriter sw, Viewport vp, Envelope view, float fs) {
-        long noData = 0;
+    private static void drawLayer(Graphics2D g, MapLayer l, Color[] colors, ShapeWriter sw, Viewport vp, Envelope view, float fs) {
         double maxValue = 0;
         if (l.values() != null && l.sizeByValue()) {
             for (double v : l.values()) {
@@ -150,9 +224,6 @@ public final class MapRenderer {
             double v = l.values() == null ? Double.NaN : l.values()[i];
             int cls = l.classification() == null || Double.isNaN(v) ? -1 : l.classification().classOf(v);
             boolean missing = l.values() != null && (Double.isNaN(v) || (colors != null && cls < 0));
-            if (missing) {
-                noData++;
-            }
             if (!view.intersects(geom.getEnvelopeInternal())) {
                 continue;
             }
@@ -166,9 +237,9 @@ public final class MapRenderer {
                     Point pt = (Point) geom.getGeometryN(p);
                     Point2D c = vp.toPixel(pt.getX(), pt.getY());
                     Shape s = new Ellipse2D.Double(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-                    g.setColor(missing ? Color.LIGHT_GRAY : fill == null ? new Color(0x2166ac) : fill);
+                    g.setColor(missing ? Color.LIGHT_GRAY : fill == null ? DEFAULT_POINT : fill);
                     g.fill(s);
-                    g.setColor(Color.DARK_GRAY);
+                    g.setColor(l.values() == null ? Color.WHITE : Color.DARK_GRAY);
                     g.setStroke(edge);
                     g.draw(s);
                 }
@@ -181,11 +252,10 @@ public final class MapRenderer {
                 g.setColor(fill);
                 g.fill(s);
             }
-            g.setColor(new Color(0x555555));
-            g.setStroke(edge);
+            g.setColor(OUTLINE);
+            g.setStroke(l.values() == null && fill == null ? new BasicStroke(1.4f) : edge);
             g.draw(s);
         }
-        return noData;
     }
 
     private static void drawLabels(Graphics2D g, MapLayer l, Viewport vp, Envelope view, float fs) {

@@ -27,13 +27,21 @@ public final class TableExporter {
 
     /** Writes the table; the file is replaced. */
     public static void write(ProtectedTable table, Path out) {
+        write(table, out, List.of());
+    }
+
+    /**
+     * Writes the table; an .xlsx sheet starts with the heading lines (title, guard parameters, the χ legend), then a
+     * blank row, then the header row and the data. CSV files start with the header row (for programs reading them).
+     */
+    public static void write(ProtectedTable table, Path out, List<String> heading) {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
             if (name.endsWith(".xlsx")) {
-                writeXlsx(table, out);
+                writeXlsx(table, out, heading);
             } else {
                 try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8))) {
                     writeCsv(table, w);
@@ -54,8 +62,14 @@ public final class TableExporter {
         csv.flush();
     }
 
-    private static void writeXlsx(ProtectedTable table, Path out) {
+    private static void writeXlsx(ProtectedTable table, Path out, List<String> heading) {
         List<List<Object>> rows = new java.util.ArrayList<>();
+        for (String h : heading) {
+            rows.add(List.of(h));
+        }
+        if (!heading.isEmpty()) {
+            rows.add(List.of());
+        }
         rows.add(new java.util.ArrayList<>(table.header()));
         for (List<String> row : table.textRows()) {
             List<Object> x = new java.util.ArrayList<>(row.size());
@@ -65,10 +79,12 @@ public final class TableExporter {
             }
             rows.add(x);
         }
-        rows.add(List.of());
-        rows.add(List.of("χ = suppressed (fewer than " + table.k()
-                + " distinct persons, or hidden to protect another cell)."
-                + (table.roundBase() > 1 ? " Counts rounded to base " + table.roundBase() + "." : "")));
-        XlsxGrid.write(out, "table", rows, null);
+        if (heading.isEmpty()) {
+            rows.add(List.of());
+            rows.add(List.of("χ = suppressed (fewer than " + table.k()
+                    + " distinct persons, or hidden to protect another cell)."
+                    + (table.roundBase() > 1 ? " Counts rounded to base " + table.roundBase() + "." : "")));
+        }
+        XlsxGrid.write(out, "table", rows, null, heading.isEmpty() ? 0 : heading.size() + 1);
     }
 }

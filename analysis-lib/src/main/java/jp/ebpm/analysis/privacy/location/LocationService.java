@@ -358,7 +358,7 @@ public final class LocationService {
         checkStillSafe(result);
         Map<String, String> p = new LinkedHashMap<>(result.parameters());
         p.put("format", out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv");
-        AuditedOutput.write(vault.project(), out, tmp -> TableExporter.write(result.table(), tmp), sha -> {
+        AuditedOutput.write(vault.project(), out, tmp -> TableExporter.write(result.table(), tmp, LocationSheets.heading(result)), sha -> {
             remember(result, c -> true);
             new AuditLog(vault.project()).append(vault.auditKey(), result.dataset(), result.operation() + ".export", p,
                     result.table().k(), out.toAbsolutePath().toString(), sha);

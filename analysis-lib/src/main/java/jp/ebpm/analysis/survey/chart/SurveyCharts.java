@@ -16,6 +16,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.ChartFactory;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -26,7 +27,8 @@ import jp.ebpm.analysis.io.JapaneseFonts;
 import jp.ebpm.analysis.survey.CrossTab;
 
 /**
- * Charts of survey tables, drawn headless with JFreeChart in a Japanese-capable font: 100% stacked bars
+ * Charts of survey tables, drawn headless with JFreeChart in a Japanese-capable font and calm colours
+ * ({@link ChartPalette}: Okabe–Ito, diverging RdBu for ordered scales): 100% stacked bars
  * (one bar per column category, segments = row categories' column %), grouped bars (column % of each row
  * category side by side per column) and an age × sex population pyramid. Export as PNG or SVG.
  */
@@ -40,20 +42,56 @@ public final class SurveyCharts {
         return JapaneseFonts.family();
     }
 
-    private static JFreeChart themed(JFreeChart chart) {
+    /**
+     * A calm style: a Japanese-capable font, flat bars without shadows or gradients, white plot with light grid lines,
+     * and the given series colours (see {@link ChartPalette}).
+     */
+    private static JFreeChart themed(JFreeChart chart, Color[] colors) {
         String family = fontFamily();
         StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
-        theme.setExtraLargeFont(new Font(family, Font.BOLD, 18));
-        theme.setLargeFont(new Font(family, Font.BOLD, 14));
+        theme.setExtraLargeFont(new Font(family, Font.BOLD, 16));
+        theme.setLargeFont(new Font(family, Font.BOLD, 13));
         theme.setRegularFont(new Font(family, Font.PLAIN, 12));
-        theme.setSmallFont(new Font(family, Font.PLAIN, 10));
+        theme.setSmallFont(new Font(family, Font.PLAIN, 11));
+        theme.setBarPainter(new StandardBarPainter());
+        theme.setShadowVisible(false);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setRangeGridlinePaint(new Color(0xD9D9D9));
+        theme.setDomainGridlinePaint(new Color(0xD9D9D9));
         theme.apply(chart);
         chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof CategoryPlot plot) {
+            plot.setOutlineVisible(false);
+            for (int i = 0; i < colors.length; i++) {
+                plot.getRenderer().setSeriesPaint(i, colors[i]);
+                plot.getRenderer().setSeriesOutlinePaint(i, Color.WHITE);
+            }
+            if (plot.getRenderer() instanceof BarRenderer br) {
+                br.setDrawBarOutline(true);
+            }
+        }
         return chart;
     }
 
-    /** 100% stacked bars: one bar per column category; segments are the rows' column %. */
+    private static Color[] qualitative(int k) {
+        Color[] c = new Color[k];
+        for (int i = 0; i < k; i++) {
+            c[i] = ChartPalette.qualitative(i);
+        }
+        return c;
+    }
+
+    /** 100% stacked bars in qualitative colours (see {@link #stackedPercent(CrossTab, String, boolean)}). */
     public static JFreeChart stackedPercent(CrossTab t, String title) {
+        return stackedPercent(t, title, false);
+    }
+
+    /**
+     * 100% stacked bars: one bar per column category; segments are the rows' column %, in qualitative colours or —
+     * for an ordered scale such as a Likert item, positive end first — in diverging colours.
+     */
+    public static JFreeChart stackedPercent(CrossTab t, String title, boolean ordered) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (int i = 0; i < t.rows().size(); i++) {
             for (int j = 0; j < t.cols().size(); j++) {
@@ -64,10 +102,11 @@ public final class SurveyCharts {
         CategoryPlot plot = chart.getCategoryPlot();
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
         ((StackedBarRenderer) plot.getRenderer()).setRenderAsPercentages(false);
-        return themed(chart);
+        int k = t.rows().size();
+        return themed(chart, ordered ? ChartPalette.diverging(k) : qualitative(k));
     }
 
-    /** Grouped bars: per column category, the column % of every row category. */
+    /** Grouped bars: per row category, the column % of every column category (series = columns). */
     public static JFreeChart grouped(CrossTab t, String title) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (int i = 0; i < t.rows().size(); i++) {
@@ -77,7 +116,7 @@ public final class SurveyCharts {
         }
         JFreeChart chart = ChartFactory.createBarChart(title, null, "%", ds, PlotOrientation.VERTICAL, true, false, false);
         ((BarRenderer) chart.getCategoryPlot().getRenderer()).setItemMargin(0.05);
-        return themed(chart);
+        return themed(chart, qualitative(t.cols().size()));
     }
 
     /**
@@ -94,7 +133,7 @@ public final class SurveyCharts {
         JFreeChart chart = ChartFactory.createStackedBarChart(title, null, null, ds, PlotOrientation.HORIZONTAL, true, false, false);
         NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
         axis.setNumberFormatOverride(new MagnitudeFormat());
-        return themed(chart);
+        return themed(chart, qualitative(2));
     }
 
     /** Writes a PNG. */

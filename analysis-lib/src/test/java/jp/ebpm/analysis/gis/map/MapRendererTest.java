@@ -39,10 +39,11 @@ class MapRendererTest {
         for (Color c : ColorRamp.VIRIDIS.colors(3)) {
             assertTrue(colours.contains(c.getRGB() & 0xffffff), "class colour " + Integer.toHexString(c.getRGB()) + " drawn");
         }
-        // The legend sits in the lower right quarter: that region is not blank.
+        // The legend sits in the panel right of the map frame: that region is not blank.
+        java.awt.Rectangle frame = MapRenderer.layout(spec, 800, 600).frame();
         int nonWhite = 0;
-        for (int y = img.getHeight() / 2; y < img.getHeight(); y++) {
-            for (int x = img.getWidth() * 3 / 4; x < img.getWidth(); x++) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = frame.x + frame.width + 2; x < img.getWidth(); x++) {
                 if ((img.getRGB(x, y) & 0xffffff) != 0xffffff) {
                     nonWhite++;
                 }
@@ -62,5 +63,43 @@ class MapRendererTest {
         assertTrue(svg.contains("no data"), "no-data legend entry");
         assertTrue(svg.contains("rate"));
         assertTrue(svg.contains("km"), "scale bar label");
+    }
+
+    @Test
+    void legendNorthArrowScaleBarAndSourcesStayOutsideTheMapFrame() throws Exception {
+        VectorData w = wards();
+        ChoroplethOptions o = new ChoroplethOptions("N03_007", 5, ClassMethod.JENKS, null, ColorRamp.YL_OR_RD, null, false, 1, null, "t",
+                "出典：国土数値情報（行政区域データ）; 出典：国土地理院「指定緊急避難場所データ」を加工して作成; a third source line that is long", 0);
+        MapSpec spec = LayerMaps.choropleth(w, "wards", null, o);
+        for (int[] size : new int[][] {{1200, 900}, {800, 600}, {640, 480}}) {
+            MapRenderer.Layout lay = MapRenderer.layout(spec, size[0], size[1]);
+            java.awt.Rectangle frame = lay.frame();
+            assertTrue(lay.panelX() >= frame.x + frame.width, "legend panel right of the frame");
+            assertTrue(lay.panelX() + lay.legend().width() <= size[0], "legend inside the image");
+            assertTrue(lay.scaleY() > frame.y + frame.height, "scale bar below the frame");
+            assertTrue(lay.sourceY() > frame.y + frame.height, "sources below the frame");
+            assertTrue(lay.sourceLines().size() >= 1);
+            // every polygon is drawn inside the frame
+            Viewport vp = MapRenderer.viewport(spec, size[0], size[1]);
+            org.locationtech.jts.geom.Envelope e = MapRenderer.extent(spec);
+            java.awt.geom.Point2D lo = vp.toPixel(e.getMinX(), e.getMinY());
+            java.awt.geom.Point2D hi = vp.toPixel(e.getMaxX(), e.getMaxY());
+            assertTrue(lo.getX() >= frame.x - 1 && hi.getX() <= frame.x + frame.width + 1, "data within the frame width");
+            assertTrue(hi.getY() >= frame.y - 1 && lo.getY() <= frame.y + frame.height + 1, "data within the frame height");
+        }
+    }
+
+    @Test
+    void defaultValueIsNeverAKeyAndLabelsAreNames() throws Exception {
+        VectorData w = wards();
+        // the wards have only fid and code fields: no value to colour by, names as labels
+        org.junit.jupiter.api.Assertions.assertNull(MapComposer.defaultValueField(w));
+        org.junit.jupiter.api.Assertions.assertEquals("N03_004", MapComposer.defaultLabelField(w));
+        for (String key : List.of("fid", "N03_007", "mesh_code", "ward_code", "id", "共通ID", "key_code", "area_id")) {
+            assertTrue(MapComposer.keyLike(key), key);
+        }
+        for (String value : List.of("population", "count", "人口", "population_share", "area_km2")) {
+            assertTrue(!MapComposer.keyLike(value), value);
+        }
     }
 }

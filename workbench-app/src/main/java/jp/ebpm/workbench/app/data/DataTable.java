@@ -105,19 +105,15 @@ public final class DataTable {
         for (int r = 0; r < Math.min(SIZING_ROWS, src.rowCount()); r++) {
             Object v = src.value(r, column);
             if (v != null && v != RowSource.LOADING) {
-                chars = Math.max(chars, displayWidth(v.toString()));
+                chars = Math.max(chars, displayWidth(text(v)));
             }
         }
         return Math.max(60, Math.min(400, chars * 8.5 + 24));
     }
 
-    /** Text width in half-width character units: CJK and other wide characters count twice. */
+    /** Text width in half-width character units: CJK and other wide characters count twice (one library rule). */
     static int displayWidth(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += s.charAt(i) >= 0x1100 ? 2 : 1;
-        }
-        return w;
+        return jp.ebpm.analysis.export.DisplayWidth.of(s);
     }
 
     private static String baseType(String type) {
@@ -146,8 +142,13 @@ public final class DataTable {
                 setText("NULL");
                 getStyleClass().add("null-cell");
             } else {
-                setText(item.toString());
+                setText(text(item));
             }
         }
+    }
+
+    /** The text of a value: geometries (WKB) as a short WKT or "(polygon, 35 vertices)", others as they are. */
+    static String text(Object value) {
+        return jp.ebpm.analysis.gis.GeometryText.describe(value);
     }
 }

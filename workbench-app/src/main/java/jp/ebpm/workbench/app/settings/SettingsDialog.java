@@ -15,7 +15,10 @@ import javafx.util.StringConverter;
 import jp.ebpm.workbench.app.ProjectSession;
 import jp.ebpm.workbench.app.Theme;
 
-/** Settings: the UI language (system, English, Japanese). A new language applies after a restart. */
+/**
+ * Settings: the UI language (system, English, Japanese; a new language applies after a restart) and the
+ * organisation and author written on the covers of exported workbooks.
+ */
 public final class SettingsDialog {
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -45,14 +48,31 @@ public final class SettingsDialog {
         grid.setVgap(8);
         grid.addRow(0, new Label(text.getString("settings.language")), language);
         grid.add(note, 0, 1, 2, 1);
+        javafx.scene.control.TextField organization = new javafx.scene.control.TextField(session.settings().organization());
+        organization.setId("settingsOrganization");
+        organization.setPromptText(text.getString("settings.organization.prompt"));
+        organization.setPrefColumnCount(24);
+        javafx.scene.control.TextField author = new javafx.scene.control.TextField(session.settings().author());
+        author.setId("settingsAuthor");
+        author.setPromptText(System.getProperty("user.name", ""));
+        grid.addRow(2, new Label(text.getString("settings.organization")), organization);
+        grid.addRow(3, new Label(text.getString("settings.author")), author);
+        Label coverNote = new Label(text.getString("settings.cover.note"));
+        coverNote.getStyleClass().add("hint");
+        coverNote.setWrapText(true);
+        grid.add(coverNote, 0, 4, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType(text.getString("button.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(text.getString("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, cancel);
         theme.apply(dialog);
         dialog.setResultConverter(b -> {
-            if (b == ok && language.getValue() != session.settings().language()) {
-                session.updateSettings(session.settings().withLanguage(language.getValue()));
+            if (b == ok) {
+                WorkbenchSettings now = session.settings().withLanguage(language.getValue())
+                        .withCover(organization.getText(), author.getText());
+                if (!now.equals(session.settings())) {
+                    session.updateSettings(now);
+                }
             }
             return b;
         });

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes {@link WorkbenchSettings} as a small JSON file (UTF-8) in the workbench folder:
- * {@code {"language": "system|english|japanese", "recentProjects": ["/path", ...]}}. A missing or
+ * {@code {"language": "system|english|japanese", "recentProjects": ["/path", ...], "organization": "...", "author": "..."}}. A missing or
  * unreadable file gives the defaults; the file is replaced atomically when saved.
  */
 public final class SettingsStore {
@@ -55,7 +55,7 @@ public final class SettingsStore {
             for (JsonNode n : root.path("recentProjects")) {
                 recent.add(Path.of(n.asText()));
             }
-            return new WorkbenchSettings(language, recent);
+            return new WorkbenchSettings(language, recent, root.path("organization").asText(""), root.path("author").asText(""));
         } catch (IOException | RuntimeException e) {
             // A damaged settings file must not stop the workbench from starting.
             LOG.warn("Ignoring unreadable settings file {}: {}", file, e.getMessage());
@@ -69,6 +69,8 @@ public final class SettingsStore {
         root.put("language", settings.language().name().toLowerCase(Locale.ROOT));
         ArrayNode recent = root.putArray("recentProjects");
         settings.recentProjects().forEach(p -> recent.add(p.toString()));
+        root.put("organization", settings.organization());
+        root.put("author", settings.author());
         Files.createDirectories(home.directory());
         Path tmp = home.directory().resolve("settings.json.tmp");
         Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));

@@ -16,7 +16,7 @@ import jp.ebpm.analysis.io.ReadResult;
 import jp.ebpm.analysis.gis.map.Classification;
 import jp.ebpm.analysis.gis.map.Classifier;
 import jp.ebpm.analysis.gis.map.ColorRamp;
-import jp.ebpm.analysis.gis.map.LayerMaps;
+import jp.ebpm.analysis.gis.map.MapComposer;
 import jp.ebpm.analysis.gis.map.MapRenderer;
 import jp.ebpm.analysis.gis.map.MapSpec;
 import jp.ebpm.analysis.store.Project;
@@ -56,7 +56,8 @@ public final class MapCommand {
         ProjectOption project;
         @Option(names = "--layer", required = true, paramLabel = "L", description = "Layer (polygon dataset) name.")
         String layer;
-        @Option(names = "--value", required = true, paramLabel = "V", description = "Numeric field to map.")
+        @Option(names = "--value", paramLabel = "V",
+                description = "Numeric field to map (default: the first numeric field that is not a key or id).")
         String value;
         @Option(names = "--classes", defaultValue = "5", description = "Number of classes (default ${DEFAULT-VALUE}).")
         int classes;
@@ -72,11 +73,13 @@ public final class MapCommand {
         boolean perKm2;
         @Option(names = "--multiplier", defaultValue = "1", description = "Multiply rates, e.g. 1000 for per 1,000.")
         double multiplier;
-        @Option(names = "--label", paramLabel = "FIELD", description = "Label polygons with this field (e.g. ward names).")
+        @Option(names = "--label", paramLabel = "FIELD",
+                description = "Label polygons with this field (default: a name field such as N03_004 when there is one; none: no labels).")
         String label;
         @Option(names = "--title", description = "Map title.")
         String title;
-        @Option(names = "--attribution", description = "Source/attribution line (default: the layer's license text).")
+        @Option(names = "--attribution", description = "Source/attribution line (default: the licence of every layer drawn, and of the"
+                + " layers a derived layer was made from).")
         String attribution;
         @Option(names = "--width", defaultValue = "1200", description = "Width in pixels (default ${DEFAULT-VALUE}).")
         int width;
@@ -97,35 +100,34 @@ public final class MapCommand {
         @Override
         public Integer call() throws Exception {
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-                throw new IllegalArgumentException("--out must end in .png or .svg.");
+            if (!Files.isDirectory(out) && !name.endsWith(".png") && !name.endsWith(".svg")) {
+                throw new IllegalArgumentException("--out must end in .png or .svg (or name a folder).");
             }
             if (width < 100 || height < 100 || width > 20000 || height > 20000) {
                 throw new IllegalArgumentException("--width and --height must be between 100 and 20000 pixels.");
             }
             ClassMethod m = breaks != null ? ClassMethod.MANUAL : ClassMethod.parse(method);
+            String labelField = label == null ? null : label.equalsIgnoreCase("none") ? "" : label;
             ChoroplethOptions o = new ChoroplethOptions(value, classes, m, parseBreaks(breaks), ColorRamp.named(ramp), per, perKm2,
-                    multiplier, label, title, attribution, 0);
+                    multiplier, labelField, title, attribution, 0);
             MapSpec ms;
             try (Project p = project.open()) {
-                ms = LayerMaps.choropleth(p, layer, o);
-                java.util.List<jp.ebpm.analysis.gis.map.MapLayer> all = new java.util.ArrayList<>();
-                jp.ebpm.analysis.gis.map.MapLayer base = ms.layers().get(0);
-                all.add(new jp.ebpm.analysis.gis.map.MapLayer(base.name(), base.geometries(), base.values(), base.valueName(),
-                        base.classification(), base.ramp(), base.labels(), base.fill(), opacity, false));
-                jp.ebpm.analysis.gis.VectorData first = jp.ebpm.analysis.gis.Layers.read(p, layer);
-                int plane = jp.ebpm.analysis.gis.overlay.PlaneZone.choose(0, first);
-                for (String extra : overlays == null ? java.util.List.<String>of() : overlays) {
-                    all.add(LayerMaps.plainLayer(jp.ebpm.analysis.gis.Layers.read(p, extra), extra, plane, null, 0.9));
-                }
-                ms = new MapSpec(ms.title(), ms.attribution(), all, null, true, true, true);
+                // the same composition as the Map tab: defaults, overlays with legend entries, every source attributed
+                ms = MapComposer.compose(p, layer, o, overlays, opacity);
             }
-            if (name.endsWith(".svg")) {
+            // a folder gets the name the Map tab suggests
+            out = jp.ebpm.analysis.export.OutputNames.resolve(out, jp.ebpm.analysis.export.OutputNames.map(layer,
+                    ms.layers().get(0).valueName(), "png"));
+            if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
                 Files.writeString(out, MapRenderer.renderSvg(ms, width, height), StandardCharsets.UTF_8);
             } else {
                 Files.write(out, MapRenderer.renderPng(ms, width, height, dpi));
             }
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(ms.layers().get(0).classification())));
+            Classification c = ms.layers().get(0).classification();
+            Map<String, Object> json = c == null ? new LinkedHashMap<>() : describe(c);
+            json.put("value", ms.layers().get(0).valueName());
+            json.put("out", out.toString());
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(json));
             return 0;
         }
     }
