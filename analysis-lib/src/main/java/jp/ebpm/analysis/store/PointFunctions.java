@@ -69,13 +69,22 @@ public final class PointFunctions {
     }
 
     private static synchronized void ensureFunction(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM duckdb_functions() WHERE function_name = ?")) {
-            ps.setString(1, SQL_NAME);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
+        try {
+            // With streamed results (Project's connections), DuckDB JDBC 1.5.4 silently drops a function registered
+            // after a result that was closed before it was read to the end: read it to the end, and close it first.
+            boolean registered;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM duckdb_functions() WHERE function_name = ?")) {
+                ps.setString(1, SQL_NAME);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    registered = rs.getLong(1) > 0;
+                    while (rs.next()) {
+                        // a count has one row; reading past it finishes the streamed result
+                    }
                 }
+            }
+            if (registered) {
+                return;
             }
             DuckDBFunctions.scalarFunction().withName(SQL_NAME)
                     .withParameters(DuckDBColumnType.INTEGER, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)

@@ -90,7 +90,7 @@ public final class ScaleAggregateImporter {
                 props.put(MANIFEST, withoutInputs(m).toJson());
                 props.put(SOURCE, sha256(inputsJson(m)));
                 DatasetInfo template = new DatasetInfo(name, DatasetKind.LOCATION, manifestFile.getFileName().toString(),
-                        sha256(Files.readString(manifestFile)), Instant.now(), 0, List.of(), null, "",
+                        sha256(jp.ebpm.analysis.io.TextFile.read(manifestFile, "UTF-8").value()), Instant.now(), 0, List.of(), null, "",
                         Sensitivity.PRIVATE, "Aggregate of a workbench-scale job (Spark " + m.sparkVersion() + ", "
                         + m.parameter("by") + " × " + m.parameter("time") + "); raw cells, shown only through the guard",
                         props);
@@ -101,9 +101,6 @@ public final class ScaleAggregateImporter {
         } catch (SQLException e) {
             throw new WorkbenchException("The aggregate cannot be read: " + e.getMessage(),
                     manifestFile.getFileName().toString(), null, null, e);
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot read the manifest: " + e.getMessage(), manifestFile.getFileName().toString(),
-                    null, null, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package jp.ebpm.analysis.privacy.location;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,10 +150,6 @@ public record ScaleManifest(String format, String job, String sparkVersion, Stri
         if (!Files.isRegularFile(file)) {
             throw new WorkbenchException("The manifest file does not exist.", name, null, null, null);
         }
-        try {
-            return parse(Files.readString(file), name);
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot read the manifest: " + e.getMessage(), name, null, null, e);
-        }
+        return parse(jp.ebpm.analysis.io.TextFile.read(file, "UTF-8").value(), name);
     }
 }
