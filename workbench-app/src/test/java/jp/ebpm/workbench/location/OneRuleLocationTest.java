@@ -56,9 +56,9 @@ class OneRuleLocationTest {
         try (UnlockedVault v = UnlockedVault.openOrCreate(project, PASS.toCharArray())) {
             PingImporter.importPings(v, csv, LocationImportOptions.detect("pings", LocationImportOptions.Kind.PINGS),
                     (m, d, t) -> { }, Cancellation.none());
+            // the project's k: the default of both (a privacy setting: changed only while unlocked, and audited)
+            new LocationService(v).setProjectK(12);
         }
-        // the project's k: the default of both
-        project.catalog().putSetting(LocationService.K_SETTING, "12");
         CliTestSupport.usePassphrase(PASS);
     }
 
