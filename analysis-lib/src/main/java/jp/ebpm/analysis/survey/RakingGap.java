@@ -68,7 +68,8 @@ public final class RakingGap extends WorkbenchException {
         String what = String.join("×", variables) + " = " + String.join("×", labels);
         return kind == Kind.NO_TARGET
                 ? what + " has respondents but no population target. Collapse this category into a neighbouring one"
-                        + " (recode it), drop these respondents before raking, or leave " + String.join("+", variables)
+                        + " (recode it), leave these respondents out of the weighting (they get an empty weight: \"leave out\" in"
+                        + " the raking dialog, --leave-out-unmatched on the command line), or leave " + String.join("+", variables)
                         + " out of the margins."
                 : what + " has a population target but no respondent, so it cannot be met. Merge it with a neighbouring"
                         + " category in both the data and the population table, or remove it from the margin.";

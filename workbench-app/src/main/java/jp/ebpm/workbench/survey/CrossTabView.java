@@ -420,9 +420,8 @@ final class CrossTabView {
         CrossTabResult result = vm.result.shown().get();
         GridTable.show(table, CrossTabGrid.grid(t, options.figures(), labels()));
         stats.setText(String.join("\n", CrossTabStats.lines(result, t, text)));
-        boolean likertRows = result.spec().codebook().variable(result.spec().rowVar())
-                .filter(v -> v.type() == jp.ebpm.analysis.survey.VariableType.LIKERT).isPresent();
-        chart.show(t, SurveyTitles.table(result.spec(), t.layer(), english()), likertRows);
+        chart.show(t, SurveyTitles.table(result.spec(), t.layer(), english()),
+                jp.ebpm.analysis.survey.chart.SurveyCharts.orderedRows(result.spec()));
     }
 
     /** The TSV of the table shown in the current mode, or empty while a new one is computed. */
@@ -457,7 +456,8 @@ final class CrossTabView {
         return switch (m) {
             case MULTIPLE_RESPONSE -> multipleResponse.exportXlsx(p, file, context.organization(), context.author(), done);
             case LIKERT -> likert.exportXlsx(p, file, context.organization(), context.author(), done);
-            default -> vm.exportXlsx(p, file, context.organization(), context.author(), text.getString("survey.task.export"), done);
+            default -> vm.exportXlsx(p, file, context.organization(), context.author(), text.getString("survey.task.export"),
+                    vm.result.forOutput().isPresent() ? chart.chart() : null, done);
         };
     }
 

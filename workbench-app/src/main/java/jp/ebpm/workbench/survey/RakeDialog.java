@@ -137,6 +137,7 @@ final class RakeDialog {
     private final TextField epsilon = new TextField("1e-10");
     private final TextField maxIterations = new TextField("1000");
     private final TextField outWeight = new TextField("rake_weight");
+    private final javafx.scene.control.CheckBox leaveOut = new javafx.scene.control.CheckBox();
     private final Button run = new Button();
     private final Button stop = new Button();
     private final ProgressBar progress = new ProgressBar(0);
@@ -209,6 +210,9 @@ final class RakeDialog {
         epsilon.setId("rake-epsilon");
         maxIterations.setId("rake-max-iterations");
         outWeight.setId("rake-out");
+        leaveOut.setId("rake-leave-out");
+        leaveOut.setText(text.getString("rake.leaveOut"));
+        leaveOut.setWrapText(true);
         run.setId("rake-run");
         stop.setId("rake-stop");
         progress.setId("rake-progress");
@@ -240,6 +244,7 @@ final class RakeDialog {
         options.addRow(2, new Label(text.getString("rake.epsilon")), epsilon);
         options.addRow(3, new Label(text.getString("rake.maxIterations")), maxIterations);
         options.addRow(4, new Label(text.getString("rake.out")), outWeight);
+        options.add(leaveOut, 0, 5, 2, 1);
 
         run.setText(text.getString("rake.run"));
         run.setDefaultButton(true);
@@ -351,7 +356,7 @@ final class RakeDialog {
         try {
             String b = baseWeight.getValue() == null || baseWeight.getSelectionModel().getSelectedIndex() == 0 ? null : baseWeight.getValue();
             opt = new RakeOptions(b, Double.parseDouble(epsilon.getText().trim()), Integer.parseInt(maxIterations.getText().trim()),
-                    bound(lower), bound(upper));
+                    bound(lower), bound(upper), leaveOut.isSelected());
         } catch (IllegalArgumentException e) {
             status.setText(MessageFormat.format(text.getString("rake.error.options"), e.getMessage()));
             return;
@@ -431,6 +436,21 @@ final class RakeDialog {
                 String.format(Locale.ROOT, "%.3e", r.maxRelativeDeviation()), String.format(Locale.ROOT, "%,d", r.respondents()),
                 number(r.sumWeights(), 1), number(r.minWeight(), 4), number(r.maxWeight(), 4), number(mean, 4),
                 String.format(Locale.ROOT, "%,d", r.trimmed()), number(r.kishDesignEffect(), 4), number(r.effectiveN(), 1)));
+        if (r.leftOut() > 0) {
+            List<String> cats = new ArrayList<>();
+            for (RakeResult.LeftOut l : r.leftOutCategories()) {
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < l.codes().size(); i++) {
+                    String v = i < l.variables().size() ? l.variables().get(i) : "";
+                    String code = l.codes().get(i);
+                    String label = codebook.variable(v).flatMap(x -> x.value(code)).map(Codebook.Value::label).orElse(null);
+                    parts.add(label == null || label.equals(code) ? code : label + " (" + code + ")");
+                }
+                cats.add(String.join("×", l.variables()) + " = " + String.join("×", parts) + ": " + l.respondents());
+            }
+            report.setText(report.getText() + "\n" + MessageFormat.format(text.getString("rake.report.leftOut"),
+                    String.format(Locale.ROOT, "%,d", r.leftOut()), String.join(", ", cats)));
+        }
         checks.setItems(FXCollections.observableArrayList(r.margins()));
         status.setText(MessageFormat.format(text.getString(r.converged() ? "rake.done" : "rake.done.notConverged"), column, dataset));
         onWeightWritten.accept(column);
