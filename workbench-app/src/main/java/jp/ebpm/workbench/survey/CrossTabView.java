@@ -98,6 +98,8 @@ final class CrossTabView {
         this.likert = new LikertView(context, text);
         build();
         context.project().addListener((obs, old, p) -> loadDatasets());
+        // a dataset imported elsewhere (File > Import) is offered here at once
+        context.catalogRevision().addListener((obs, old, n) -> loadDatasets());
         loadDatasets();
     }
 
@@ -305,7 +307,10 @@ final class CrossTabView {
             List<String> names = list.stream()
                     .sorted(java.util.Comparator.comparing((DatasetInfo d) -> d.kind() != jp.ebpm.analysis.store.DatasetKind.SURVEY))
                     .map(DatasetInfo::name).toList();
-            dataset.setItems(FXCollections.observableArrayList(names));
+            if (!dataset.getItems().equals(names)) {
+                // in place: the chosen dataset stays chosen (and its variables, weight and options with it)
+                dataset.getItems().setAll(names);
+            }
             if (dataset.getValue() == null) {
                 list.stream().filter(d -> d.kind() == jp.ebpm.analysis.store.DatasetKind.SURVEY).findFirst()
                         .ifPresent(d -> dataset.setValue(d.name()));

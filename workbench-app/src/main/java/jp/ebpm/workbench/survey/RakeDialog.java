@@ -90,13 +90,8 @@ final class RakeDialog {
         }
 
         private void chooseFile() {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("rake.margin.file"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            File f = chooser.showOpenDialog(stage);
-            if (f != null) {
-                useFile(f.getAbsolutePath());
-            }
+            jp.ebpm.workbench.app.FileDialogs.open(context, stage, text.getString("rake.margin.file"),
+                    new FileChooser.ExtensionFilter("CSV", "*.csv")).ifPresent(f -> useFile(f.toAbsolutePath().toString()));
         }
 
         void useFile(String path) {
@@ -164,9 +159,11 @@ final class RakeDialog {
                 .orElse(List.of());
         this.onWeightWritten = onWeightWritten;
         String firstStatistics = null;
-        // statistics datasets first: they are the usual population tables
+        // statistics datasets first: they are the usual population tables; among them the likeliest population table
+        // of this survey first: the most columns named like the survey's (ward, sex, age_group), then the narrowest
         List<DatasetInfo> sorted = new ArrayList<>(datasets);
-        sorted.sort((a, b) -> Boolean.compare(b.kind() == DatasetKind.STATISTICS, a.kind() == DatasetKind.STATISTICS));
+        sorted.sort(java.util.Comparator.comparing((DatasetInfo d) -> d.kind() != DatasetKind.STATISTICS)
+                .thenComparing(d -> -shared(d, columns)).thenComparing(d -> d.columnNames().size()));
         for (DatasetInfo d : sorted) {
             if (d.name().equals(dataset) || d.kind() == DatasetKind.BOUNDARY || d.kind() == DatasetKind.POINTS
                     || d.kind() == DatasetKind.KPI || d.kind() == DatasetKind.LOCATION) {
@@ -179,6 +176,11 @@ final class RakeDialog {
         }
         this.defaultSource = firstStatistics;
         build();
+    }
+
+    /** How many columns a dataset shares (by name) with the survey. */
+    private static long shared(DatasetInfo d, List<String> surveyColumns) {
+        return d.columnNames().stream().filter(surveyColumns::contains).count();
     }
 
     private java.util.Optional<String> defaultSource() {
