@@ -66,16 +66,85 @@ final class JourneyWindow {
 
     /** Clicks a tab of the main window by its title. */
     void tab(String title) throws Exception {
-        Node header = robot.lookup(".tab-pane > .tab-header-area .tab-label")
-                .match((Labeled l) -> title.equals(l.getText())).query();
+        javafx.scene.control.TabPane main = robot.lookup(".tab-pane").match((javafx.scene.control.TabPane p) -> p.getTabs().stream()
+                .anyMatch(t -> "dataTab".equals(t.getId()))).query();
+        Node header = robot.from(main).lookup(".tab-label").match((Labeled l) -> title.equals(l.getText())
+                && owner(l) == main).query();
         robot.clickOn(header);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the titled pane (a folded section of a side panel) that holds the control with this id, by its title. */
+    void unfold(String id) throws Exception {
+        Node n = robot.lookup(id).query();
+        Node p = n.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.TitledPane)) {
+            p = p.getParent();
+        }
+        javafx.scene.control.TitledPane pane = (javafx.scene.control.TitledPane) p;
+        if (pane == null || pane.isExpanded()) {
+            return;
+        }
+        Node title = pane.lookup(".title");
+        for (int i = 0; i < 20 && !onScreen(title); i++) {
+            reveal(title);
+            Thread.sleep(50);
+        }
+        robot.clickOn(title);
+        waitFor(10, pane::isExpanded);
+        Thread.sleep(400); // the unfolding animation
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether the node lies inside its scroll pane's viewport (or has none). */
+    static boolean onScreen(Node n) {
+        Node p = n.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (!(p instanceof javafx.scene.control.ScrollPane sp)) {
+            return true;
+        }
+        javafx.geometry.Bounds node = n.localToScene(n.getBoundsInLocal());
+        javafx.geometry.Bounds view = sp.localToScene(sp.getLayoutBounds());
+        return node.getMinY() >= view.getMinY() && node.getMaxY() <= view.getMaxY();
+    }
+
+    /** Scrolls the scroll pane around a node (the Map tab's side panel) so that the node is on screen, as a user would. */
+    void reveal(Node n) {
+        robot.interact(() -> {
+            Node p = n.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                javafx.geometry.Bounds in = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double extra = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                if (extra > 0) {
+                    sp.setVvalue(Math.max(0, Math.min(1, (in.getMinY() - 20) / extra)));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The tab pane a tab header belongs to (the nearest one above it). */
+    private static javafx.scene.control.TabPane owner(Node n) {
+        Node p = n.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.TabPane)) {
+            p = p.getParent();
+        }
+        return (javafx.scene.control.TabPane) p;
     }
 
     /** Clicks a button (by id) that must be enabled. */
     void click(String id) throws Exception {
         ButtonBase b = robot.lookup(id).queryAs(ButtonBase.class);
         waitFor(30, () -> !b.isDisabled() && b.isVisible());
+        for (int i = 0; i < 20 && !onScreen(b); i++) {
+            reveal(b); // a titled pane that was just opened is still growing
+            Thread.sleep(100);
+        }
         robot.clickOn(b);
         WaitForAsyncUtils.waitForFxEvents();
     }
