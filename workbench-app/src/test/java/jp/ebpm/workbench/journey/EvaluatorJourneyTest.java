@@ -79,7 +79,7 @@ class EvaluatorJourneyTest {
     @SuppressWarnings("unchecked")
     void enterActualsThenStatusesGradesAndReportChange(FxRobot robot) throws Exception {
         JourneyWindow w = JourneyWindow.open(robot, stage, temp);
-        w.tab("KPI");
+        w.tab("feature-kpi");
         TableView<Object> table = robot.lookup("#kpiTable").queryAs(TableView.class);
         JourneyWindow.waitFor(30, () -> table.getItems().size() == 14);
         ComboBox<Integer> year = robot.lookup("#yearSelect").queryAs(ComboBox.class);

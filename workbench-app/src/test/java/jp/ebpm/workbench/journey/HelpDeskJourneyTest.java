@@ -18,14 +18,10 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -86,17 +82,8 @@ class HelpDeskJourneyTest {
         Path gis = SampleProject.locateSampleData().orElseThrow().resolve("gis");
 
         // 1. Map: mesh population, with the shelters and the ward outlines drawn on top
-        w.tab("Map");
-        ListView<String> layers = robot.lookup("#map-layers").queryAs(ListView.class);
-        JourneyWindow.waitFor(30, () -> layers.getItems().contains(MESH));
-        robot.interact(() -> layers.getSelectionModel().select(MESH));
-        ListView<String> onTop = robot.lookup("#map-overlays").queryAs(ListView.class);
-        JourneyWindow.waitFor(20, () -> onTop.getItems().containsAll(List.of("kawasaki_shelters", "kawasaki_wards")));
-        for (String layer : List.of("kawasaki_shelters", "kawasaki_wards")) {
-            robot.clickOn(robot.from(onTop).lookup(".check-box").match((CheckBox c) -> layer.equals(
-                    ((javafx.scene.control.ListCell<?>) c.getParent()).getItem())).queryAs(CheckBox.class));
-        }
-        w.click("#map-show");
+        w.tab("feature-map");
+        w.showMap(MESH, List.of("kawasaki_shelters", "kawasaki_wards"));
         w.unfold("#map-export");
         Path mapPng = temp.resolve("mesh-map.png");
         w.dialogs.answer(mapPng);
@@ -114,18 +101,9 @@ class HelpDeskJourneyTest {
         assertSamePixels(cliPng, mapPng, 1270, 0, 1600, 640);
 
         // 2. Overlay: shelters per ward
-        w.unfold("#overlay-run");
-        robot.interact(() -> {
-            robot.lookup("#overlay-op").queryAs(ComboBox.class).getSelectionModel().select(0); // points per polygon
-            robot.lookup("#overlay-points").queryAs(ComboBox.class).setValue("kawasaki_shelters");
-            robot.lookup("#overlay-polygons").queryAs(ComboBox.class).setValue("kawasaki_wards");
-            robot.lookup("#overlay-key").queryAs(ComboBox.class).setValue("N03_004");
-            robot.lookup("#overlay-out").queryAs(TextField.class).setText("shelters_per_ward");
-        });
-        w.click("#overlay-run");
-        TableView<List<String>> result = robot.lookup("#overlay-result").queryAs(TableView.class);
-        JourneyWindow.waitFor(30, () -> result.getItems().size() == 7 && result.getColumns().stream()
-                .anyMatch(c -> c.getText().equals("count")));
+        TableView<List<String>> result = w.overlay(0, null, "kawasaki_shelters", "kawasaki_wards", "N03_004", "shelters_per_ward",
+                "count");
+        JourneyWindow.waitFor(10, () -> result.getItems().size() == 7);
         Map<String, Long> counted = new TreeMap<>();
         int keyCol = column(result, "N03_004");
         int countCol = column(result, "count");
@@ -137,16 +115,7 @@ class HelpDeskJourneyTest {
         assertEquals(187, counted.values().stream().mapToLong(Long::longValue).sum());
 
         // 3. Overlay: population within 500 m of any shelter, per ward
-        robot.interact(() -> {
-            robot.lookup("#overlay-op").queryAs(ComboBox.class).getSelectionModel().select(2); // coverage
-            robot.lookup("#overlay-source").queryAs(ComboBox.class).setValue(MESH);
-            robot.lookup("#overlay-value").queryAs(ComboBox.class).setValue("population");
-            robot.lookup("#overlay-key").queryAs(ComboBox.class).setValue("N03_004");
-            robot.lookup("#overlay-distance").queryAs(TextField.class).setText("500");
-            robot.lookup("#overlay-out").queryAs(TextField.class).setText("population_near_shelters");
-        });
-        w.click("#overlay-run");
-        JourneyWindow.waitFor(30, () -> result.getColumns().stream().anyMatch(c -> c.getText().equals("population_share")));
+        w.overlay(2, MESH, "kawasaki_shelters", "kawasaki_wards", "N03_004", "population_near_shelters", "population_share");
         Path coverage = temp.resolve("coverage.csv");
         CliTestSupport.Result aw = CliTestSupport.run("overlay", "area-weight", "--source",
                 gis.resolve("kawasaki-mesh500-population-synthetic.geojson").toString(), "--value", "population", "--target",
@@ -177,17 +146,10 @@ class HelpDeskJourneyTest {
         assertTrue(result.getItems().stream().allMatch(r -> r.get(shareCol).endsWith("%")), "shares shown as %");
 
         // 4. Location data: unlock (passphrase twice the first time), import the sample pings
-        w.tab("Location data (private)");
-        robot.clickOn("#locationPassphrase").write(PASSPHRASE);
-        robot.clickOn("#locationPassphraseConfirm").write(PASSPHRASE);
-        w.click("#locationUnlock");
+        w.tab("feature-location");
+        w.unlockAndImportPings(PASSPHRASE);
         Label status = robot.lookup("#locationStatus").queryAs(Label.class);
-        JourneyWindow.waitFor(30, () -> status.getText().startsWith("Unlocked"));
-        w.dialogs.answer(SampleProject.locateSampleData().orElseThrow().resolve("location/pings-sample.csv"));
-        w.click("#locationBrowse");
-        robot.interact(() -> robot.lookup("#locationImportName").queryAs(TextField.class).setText("pings"));
-        w.click("#locationImport");
-        JourneyWindow.waitFor(120, () -> status.getText().startsWith("Imported 100000"));
+        assertTrue(status.getText().startsWith("Imported 100000"), status.getText());
 
         // the guarded ward × hour table
         ChoiceBox<String> by = robot.lookup("#locationBy").queryAs(ChoiceBox.class);
@@ -227,7 +189,7 @@ class HelpDeskJourneyTest {
         w.dialogs.answer(xlsx);
         w.click("#locationExport");
         JourneyWindow.waitFor(30, () -> Files.exists(xlsx) && status.getText().startsWith("Exported"));
-        robot.clickOn(tabOf(robot, "#locationTabs", "Map"));
+        w.subTab("#locationTabs", "Map");
         ComboBox<String> mapTime = robot.lookup("#locationMapTime").queryAs(ComboBox.class);
         JourneyWindow.waitFor(10, () -> mapTime.getValue() != null);
         robot.interact(() -> mapTime.setValue("8"));
@@ -265,7 +227,7 @@ class HelpDeskJourneyTest {
         }
 
         // a finer table of the same pings (1 km mesh × hour) has thin cells: they are shown as χ, none below k
-        robot.clickOn(tabOf(robot, "#locationTabs", "Table"));
+        w.subTab("#locationTabs", "Table");
         robot.interact(() -> by.setValue("mesh3"));
         w.click("#locationAggregate");
         JourneyWindow.waitFor(60, () -> table.getItems().size() > 7 * 24 && !table.getItems().get(0).get(0).startsWith("141"));
@@ -281,7 +243,7 @@ class HelpDeskJourneyTest {
         assertTrue(chi > 0, "thin mesh cells are suppressed");
 
         // 6. The audit log: every view and export, with the files' SHA-256; the chain and the MACs verify
-        robot.clickOn(tabOf(robot, "#locationTabs", "Audit log"));
+        w.subTab("#locationTabs", "Audit log");
         w.click("#locationVerifyAudit");
         Label auditStatus = robot.lookup("#locationAuditStatus").queryAs(Label.class);
         JourneyWindow.waitFor(10, () -> auditStatus.getText().startsWith("Audit log OK"));
@@ -317,12 +279,6 @@ class HelpDeskJourneyTest {
             }
         }
         throw new AssertionError("no column " + name);
-    }
-
-    /** The header of a tab of the given tab pane. */
-    static Node tabOf(FxRobot robot, String paneId, String title) {
-        Node pane = robot.lookup(paneId).query();
-        return robot.from(pane).lookup(".tab-label").match((javafx.scene.control.Labeled l) -> title.equals(l.getText())).query();
     }
 
     private static void assertSamePixels(Path expected, Path actual, int x0, int y0, int x1, int y1) throws Exception {

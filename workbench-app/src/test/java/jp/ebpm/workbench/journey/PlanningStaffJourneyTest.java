@@ -23,8 +23,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -112,24 +110,11 @@ class PlanningStaffJourneyTest {
         writeCp932Copies(csv, codebookFile);
 
         // 1. File > Import...: the wizard detects CP932 and shows the ward names decoded
-        robot.clickOn("File").clickOn("Import...");
-        JourneyWindow.waitFor(10, () -> robot.lookup("#importWizard").tryQuery().isPresent());
-        DialogPane wizard = robot.lookup("#importWizard").queryAs(DialogPane.class);
-        TextField file = robot.from(wizard).lookup("#importFile").queryAs(TextField.class);
-        robot.clickOn(file);
-        robot.interact(() -> file.setText(csv.toString()));
-        robot.type(KeyCode.ENTER);
-        TableView<?> preview = robot.from(wizard).lookup("#importPreview").queryAs(TableView.class);
-        JourneyWindow.waitFor(30, () -> preview.getItems().size() == 100);
+        DialogPane wizard = w.openImportWizard(csv);
         Label detected = robot.from(wizard).lookup("#importDetected").queryAs(Label.class);
         assertTrue(detected.getText().toLowerCase(java.util.Locale.ROOT).contains("cp932")
                 || detected.getText().toLowerCase(java.util.Locale.ROOT).contains("windows-31j"), detected.getText());
-        robot.interact(() -> {
-            robot.from(wizard).lookup("#importName").queryAs(TextField.class).setText(NAME);
-            robot.from(wizard).lookup("#importKind").queryAs(ComboBox.class).setValue(DatasetKind.SURVEY);
-        });
-        robot.clickOn(robot.from(wizard).lookup("#importRun").queryButton());
-        JourneyWindow.waitFor(60, () -> robot.lookup("#importWizard").tryQuery().isEmpty());
+        w.finishImport(wizard, NAME, DatasetKind.SURVEY);
         DatasetInfo imported = w.project().catalog().get(NAME);
         assertEquals(1500, imported.rowCount());
         assertEquals(DatasetKind.SURVEY, imported.kind());
@@ -139,34 +124,20 @@ class PlanningStaffJourneyTest {
         assertEquals(List.of("中原区", "多摩区", "宮前区", "川崎区", "幸区", "高津区", "麻生区"), names);
 
         // 2. Cross-tab: the new survey is offered at once; its CP932 codebook is imported and stored
-        w.tab("Cross-tab");
-        ComboBox<String> dataset = robot.lookup("#dataset").queryAs(ComboBox.class);
-        JourneyWindow.waitFor(20, () -> dataset.getItems().contains(NAME));
-        robot.interact(() -> dataset.setValue(NAME));
-        w.click("#codebook");
-        Stage editor = JourneyWindow.stage("Codebook of " + NAME);
-        w.dialogs.answer(codebookFile);
-        robot.clickOn(robot.from(editor.getScene().getRoot()).lookup("#codebook-import").queryButton());
-        Label cbStatus = robot.from(editor.getScene().getRoot()).lookup("#codebook-status").queryAs(Label.class);
-        JourneyWindow.waitFor(20, () -> cbStatus.getText().contains("codebook_cp932.csv"));
-        robot.clickOn(robot.from(editor.getScene().getRoot()).lookup("#codebook-save").queryButton());
+        w.tab("feature-survey");
+        w.chooseSurvey(NAME);
+        Stage editor = w.importCodebook(codebookFile);
+        w.click(editor, "#codebook-save");
         JourneyWindow.waitFor(20, () -> !editor.isShowing());
         Codebook stored = ProjectCodebooks.load(w.project(), NAME).orElseThrow();
         assertEquals("18～19歳", stored.variable("age_group").orElseThrow().value("1").orElseThrow().labelJa(),
                 "CP932 decoded: full-width tilde U+FF5E, not the wave dash");
 
         // 3. Weighting: ward and sex × age group against the population table; その他 has no target
-        w.click("#rake");
-        Stage rake = JourneyWindow.stage("Weighting (raking) of " + NAME);
+        Stage rake = w.openRaking("w_rake");
         Node r = rake.getScene().getRoot();
-        robot.interact(() -> robot.from(r).lookup("#rake-vars-0").queryAs(ComboBox.class).getEditor().setText("ward"));
-        robot.clickOn(robot.from(r).lookup("#rake-margin-add").queryButton());
-        robot.interact(() -> {
-            robot.from(r).lookup("#rake-vars-1").queryAs(ComboBox.class).getEditor().setText("sex+age_group");
-            robot.from(r).lookup("#rake-out").queryAs(TextField.class).setText("w_rake");
-        });
-        assertEquals("川崎市人口_区性年代", robot.from(r).lookup("#rake-source-1").queryAs(ComboBox.class).getValue());
-        robot.clickOn(robot.from(r).lookup("#rake-run").queryButton());
+        assertEquals(JourneyWindow.POPULATION, robot.from(r).lookup("#rake-source-1").queryAs(ComboBox.class).getValue());
+        w.click(rake, "#rake-run");
         // the window shows the error (and the dialog keeps it in its status line once it is read)
         JourneyWindow.waitFor(30, () -> !JourneyWindow.dialogTexts().isEmpty());
         assertTrue(JourneyWindow.dialogTexts().get(0).contains("has respondents but no population target"),
@@ -176,28 +147,20 @@ class PlanningStaffJourneyTest {
         JourneyWindow.waitFor(30, () -> rakeStatus.getText().startsWith("Raking failed"));
         assertTrue(rakeStatus.getText().contains("sex×age_group = その他 (3)×"), rakeStatus.getText());
         // the message names the way out: leave them out (their weight stays empty)
-        robot.clickOn(robot.from(r).lookup("#rake-leave-out").queryAs(CheckBox.class));
-        robot.clickOn(robot.from(r).lookup("#rake-run").queryButton());
-        Label report = robot.from(r).lookup("#rake-report").queryAs(Label.class);
-        JourneyWindow.waitFor(30, () -> report.getText().startsWith("Converged: yes"));
+        Label report = w.rakeLeavingOut(rake);
+        assertTrue(report.getText().startsWith("Converged: yes"), report.getText());
         assertTrue(report.getText().contains("Respondents: 1,493"), report.getText());
         // the population aged 18-79 of the seven wards (sum of population.csv)
         assertTrue(report.getText().contains("sum of weights: 1,202,106.0"), report.getText());
         assertTrue(report.getText().contains("Left out (no population target, empty weight): 7 respondents"), report.getText());
-        robot.clickOn(robot.from(r).lookup("#rake-close").queryButton());
+        w.click(rake, "#rake-close");
         ComboBox<String> weight = robot.lookup("#weight").queryAs(ComboBox.class);
         JourneyWindow.waitFor(10, () -> "w_rake".equals(weight.getValue()));
         assertTrue(robot.lookup("#sampling").queryAs(CheckBox.class).isSelected(), "the raked weight is a sampling weight");
 
-        // 4. The Likert item q4a by age group with the raked weight
-        robot.interact(() -> {
-            robot.lookup("#rows").queryAs(ComboBox.class).setValue("q4a");
-            robot.lookup("#cols").queryAs(ComboBox.class).setValue("age_group");
-        });
-        w.click("#run");
-        TableView<List<String>> table = robot.lookup("#result").queryAs(TableView.class);
+        // 4. The Likert item q4a by age group with the raked weight: 4 scale points, Top-2, Bottom-2, base
+        TableView<List<String>> table = w.tabulate("q4a", "age_group", 4 + 2 + 1);
         Label stats = robot.lookup("#stats").queryAs(Label.class);
-        JourneyWindow.waitFor(30, () -> table.getItems().size() == 4 + 2 + 1 && stats.getText().contains("Rao-Scott F"));
         assertEquals("18～19歳 (A)", table.getColumns().get(1).getText().replaceAll(" \\[.*", ""));
 
         // the same table from the command line, on the same project
