@@ -433,6 +433,7 @@ final class RakeDialog {
         stop.setDisable(true);
         progress.setProgress(1);
         double mean = r.respondents() == 0 ? Double.NaN : r.sumWeights() / r.respondents();
+        report.setMinHeight(Region.USE_PREF_SIZE);
         report.setText(MessageFormat.format(text.getString("rake.report"),
                 r.converged() ? text.getString("rake.yes") : text.getString("rake.no"), r.iterations(),
                 String.format(Locale.ROOT, "%.3e", r.maxRelativeDeviation()), String.format(Locale.ROOT, "%,d", r.respondents()),
@@ -446,12 +447,13 @@ final class RakeDialog {
                     String v = i < l.variables().size() ? l.variables().get(i) : "";
                     String code = l.codes().get(i);
                     String label = codebook.variable(v).flatMap(x -> x.value(code)).map(Codebook.Value::label).orElse(null);
-                    parts.add(label == null || label.equals(code) ? code : label + " (" + code + ")");
+                    parts.add(label == null ? code : label);
                 }
-                cats.add(String.join("×", l.variables()) + " = " + String.join("×", parts) + ": " + l.respondents());
+                cats.add(String.join("×", parts) + " " + l.respondents());
             }
             report.setText(report.getText() + "\n" + MessageFormat.format(text.getString("rake.report.leftOut"),
-                    String.format(Locale.ROOT, "%,d", r.leftOut()), String.join(", ", cats)));
+                    String.format(Locale.ROOT, "%,d", r.leftOut()), String.join(", ", cats),
+                    String.join(", ", r.leftOutCategories().stream().map(l -> String.join("×", l.variables())).distinct().toList())));
         }
         checks.setItems(FXCollections.observableArrayList(r.margins()));
         status.setText(MessageFormat.format(text.getString(r.converged() ? "rake.done" : "rake.done.notConverged"), column, dataset));

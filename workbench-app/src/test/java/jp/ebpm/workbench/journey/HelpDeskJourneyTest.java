@@ -104,6 +104,10 @@ class HelpDeskJourneyTest {
         TableView<List<String>> result = w.overlay(0, null, "kawasaki_shelters", "kawasaki_wards", "N03_004", "shelters_per_ward",
                 "count");
         JourneyWindow.waitFor(10, () -> result.getItems().size() == 7);
+        // the choices stay as the user made them after a run (the new layer is added to the lists)
+        Thread.sleep(1000);
+        assertEquals("N03_004", robot.lookup("#overlay-key").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        assertEquals("kawasaki_wards", robot.lookup("#overlay-polygons").queryAs(javafx.scene.control.ComboBox.class).getValue());
         Map<String, Long> counted = new TreeMap<>();
         int keyCol = column(result, "N03_004");
         int countCol = column(result, "count");

@@ -207,7 +207,10 @@ final class JourneyWindow {
 
     /** File > Import..., the file typed and Enter: returns the wizard once its preview shows the first 100 rows. */
     DialogPane openImportWizard(Path file) throws Exception {
-        robot.clickOn(main.getString("menu.file")).clickOn(main.getString("menu.file.import"));
+        robot.clickOn("#menuFile");
+        String item = main.getString("menu.file.import");
+        waitFor(10, () -> robot.lookup(".menu-item .label").match((Labeled l) -> item.equals(l.getText())).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".menu-item .label").match((Labeled l) -> item.equals(l.getText())).queryLabeled());
         waitFor(10, () -> robot.lookup("#importWizard").tryQuery().isPresent());
         DialogPane wizard = robot.lookup("#importWizard").queryAs(DialogPane.class);
         TextField field = robot.from(wizard).lookup("#importFile").queryAs(TextField.class);

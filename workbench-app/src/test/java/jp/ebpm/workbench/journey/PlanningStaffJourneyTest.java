@@ -152,7 +152,8 @@ class PlanningStaffJourneyTest {
         assertTrue(report.getText().contains("Respondents: 1,493"), report.getText());
         // the population aged 18-79 of the seven wards (sum of population.csv)
         assertTrue(report.getText().contains("sum of weights: 1,202,106.0"), report.getText());
-        assertTrue(report.getText().contains("Left out (no population target, empty weight): 7 respondents"), report.getText());
+        assertTrue(report.getText().contains("Left out (no population target, empty weight): 7 respondents, sex×age_group: "
+                + "その他×20～29歳 1, その他×30～39歳 3, その他×40～49歳 1, その他×50～59歳 1, その他×60～69歳 1"), report.getText());
         w.click(rake, "#rake-close");
         ComboBox<String> weight = robot.lookup("#weight").queryAs(ComboBox.class);
         JourneyWindow.waitFor(10, () -> "w_rake".equals(weight.getValue()));
