@@ -8,6 +8,7 @@ import jp.ebpm.analysis.gis.Layers;
 import jp.ebpm.analysis.store.ColumnInfo;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.store.Sensitivity;
 
 /** What the evaluation views offer in their choosers: datasets, their (numeric) columns, map layers. */
 final class DatasetColumns {
@@ -18,9 +19,10 @@ final class DatasetColumns {
     private DatasetColumns() {
     }
 
-    /** Tabular datasets (not map layers), by name. */
+    /** Tabular datasets (not map layers, not private data), by name. */
     static List<String> tables(Project p) {
-        return p.catalog().list().stream().filter(i -> !Layers.isLayer(i)).map(DatasetInfo::name).sorted().toList();
+        return p.catalog().list().stream().filter(i -> !Layers.isLayer(i) && i.sensitivity() != Sensitivity.PRIVATE)
+                .map(DatasetInfo::name).sorted().toList();
     }
 
     /** Map layers. */
