@@ -5,50 +5,44 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
+import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.evaluation.EvaluationCharts;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.evaluation.PopulationStructure;
 import jp.ebpm.analysis.evaluation.Pyramid;
+import jp.ebpm.analysis.store.ColumnSummary;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.workbench.app.AppContext;
 
 /** The population-pyramid sub-tab: one area, one or two years overlaid, and the aging and dependency ratios. */
 final class PyramidPane {
 
-    private final AppContext context;
+    final PyramidViewModel vm;
+    private final SubTab<PyramidViewModel.Shown> tab;
     private final ResourceBundle b;
-    final PyramidViewModel vm = new PyramidViewModel();
-    private final BorderPane root = new BorderPane();
+    private final Node root;
     final ChartViewer chart = new ChartViewer();
-    private final Label status = new Label();
-    private final javafx.collections.ObservableList<String> datasets = Forms.list();
-    private final javafx.collections.ObservableList<String> all = Forms.list();
+    final TableView<PopulationStructure> ratios;
 
     PyramidPane(AppContext context) {
-        this.context = context;
         this.b = context.bundle("evaluation");
-        build();
-        vm.dataset.addListener((o, a, d) -> {
-            Project p = context.project().get();
-            all.setAll(p == null ? List.of() : DatasetColumns.columns(p, d));
-            vm.guess(all);
-        });
+        this.vm = new PyramidViewModel(d -> DatasetColumns.infos(context.project().get(), d));
+        this.tab = new SubTab<>(context, "Pyr", vm.result, vm.dataset);
+        this.ratios = new TableView<>(vm.ratios);
+        this.root = build();
+        vm.dataset.addListener((o, a, d) -> suggestYears(d));
     }
 
     Node root() {
@@ -56,60 +50,61 @@ final class PyramidPane {
     }
 
     void refresh(Project p) {
-        datasets.setAll(p == null ? List.of() : DatasetColumns.tables(p));
+        tab.refresh(p);
+        vm.suggest(tab.datasets);
     }
 
-    private void build() {
-        GridPane form = Forms.grid();
-        Forms.row(form, b.getString("eval.dataset"), Forms.combo("evalPyrDataset", datasets, vm.dataset));
-        Forms.row(form, b.getString("eval.pyr.age"), Forms.combo("evalPyrAge", all, vm.age));
-        Forms.row(form, b.getString("eval.pyr.sex"), Forms.combo("evalPyrSex", all, vm.sex));
-        Forms.row(form, b.getString("eval.pyr.value"), Forms.combo("evalPyrValue", all, vm.value));
-        Forms.row(form, b.getString("eval.pyr.areaColumn"), Forms.combo("evalPyrAreaColumn", all, vm.areaColumn));
+    /** Looks up the first and last year of the dataset's year column in the background. */
+    private void suggestYears(String dataset) {
+        Project p = tab.project();
+        if (p == null || dataset == null || vm.yearColumn.get() == null) {
+            return;
+        }
+        tab.context().tasks().run(b.getString("eval.pyr.years.task"), (progress, cancel) -> {
+            try {
+                return p.catalog().summarize(dataset);
+            } catch (WorkbenchException e) {
+                return List.<ColumnSummary>of(); // no suggestion: the user types the years
+            }
+        }, s -> vm.suggestYears(dataset, s));
+    }
+
+    private Node build() {
+        tab.row("eval.dataset", Forms.combo("evalPyrDataset", tab.datasets, vm.dataset));
+        tab.row("eval.pyr.age", Forms.combo("evalPyrAge", tab.all, vm.age));
+        tab.row("eval.pyr.sex", Forms.combo("evalPyrSex", tab.all, vm.sex));
+        tab.row("eval.pyr.value", Forms.combo("evalPyrValue", tab.numeric, vm.value));
+        tab.row("eval.pyr.areaColumn", Forms.combo("evalPyrAreaColumn", tab.all, vm.areaColumn));
         TextField area = new TextField();
         area.setId("evalPyrArea");
+        area.setPromptText(b.getString("eval.pyr.area.prompt"));
         area.textProperty().bindBidirectional(vm.area);
-        Forms.row(form, b.getString("eval.pyr.area"), area);
-        Forms.row(form, b.getString("eval.pyr.yearColumn"), Forms.combo("evalPyrYearColumn", all, vm.yearColumn));
+        tab.row("eval.pyr.area", area);
+        tab.row("eval.pyr.yearColumn", Forms.combo("evalPyrYearColumn", tab.all, vm.yearColumn));
         TextField years = new TextField();
         years.setId("evalPyrYears");
         years.setPromptText("2015,2020");
         years.textProperty().bindBidirectional(vm.years);
-        Forms.row(form, b.getString("eval.pyr.years"), years);
-        Button run = new Button(b.getString("eval.run"));
-        run.setId("evalPyrRun");
-        run.setOnAction(e -> run());
-        Button export = new Button(b.getString("eval.export"));
-        export.setId("evalPyrExport");
-        export.disableProperty().bind(vm.result.isNull());
-        export.setOnAction(e -> {
-            Path out = Forms.saveXlsx(context.owner(), "pyramid.xlsx");
-            if (out != null) {
-                exportTo(out);
-            }
-        });
-        form.add(new javafx.scene.layout.HBox(6, run, export), 1, form.getRowCount());
+        tab.row("eval.pyr.years", years);
+        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("pyramid.xlsx", this::report)), 1, tab.form.getRowCount());
 
         chart.setId("evalPyrChart");
         chart.setPrefSize(520, 460);
-        TableView<PopulationStructure> ratios = new TableView<>(vm.ratios);
         ratios.setId("evalPyrRatios");
         ratios.setPrefHeight(110);
+        ratios.setMinHeight(90);
+        tab.placeholder(ratios);
         ratios.getColumns().add(col(b.getString("eval.pyr.col.year"), PopulationStructure::year));
         ratios.getColumns().add(col(b.getString("eval.pyr.col.total"), p -> String.format("%,.0f", p.total())));
         ratios.getColumns().add(col(b.getString("eval.pyr.col.aging"), p -> String.format("%.1f%%", p.agingRatio() * 100)));
         ratios.getColumns().add(col(b.getString("eval.pyr.col.young"), p -> String.format("%.1f", p.youngDependency())));
         ratios.getColumns().add(col(b.getString("eval.pyr.col.old"), p -> String.format("%.1f", p.oldDependency())));
         ratios.getColumns().add(col(b.getString("eval.pyr.col.dependency"), p -> String.format("%.1f", p.totalDependency())));
+        vm.result.shown().addListener((o, a, s) -> chart.setChart(s == null ? null : s.chart()));
         VBox right = new VBox(6, chart, ratios);
         right.setPadding(new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        SplitPane split = new SplitPane(form, right);
-        split.setDividerPositions(0.32);
-        root.setCenter(split);
-        status.setId("evalPyrStatus");
-        status.setPadding(new Insets(4, 8, 4, 8));
-        root.setBottom(status);
+        return tab.layout(right, 0.32);
     }
 
     private static TableColumn<PopulationStructure, String> col(String title, java.util.function.Function<PopulationStructure, String> f) {
@@ -119,46 +114,27 @@ final class PyramidPane {
         return c;
     }
 
-    private String title() {
-        return b.getString("eval.pyr.chart") + " " + (vm.area.get() == null ? "" : vm.area.get()) + " " + vm.years.get();
-    }
-
-    void run() {
-        Project p = context.project().get();
-        Pyramid.Spec s;
-        try {
-            s = vm.spec();
-        } catch (IllegalArgumentException e) {
-            status.setText(Forms.missing(b, e));
-            return;
-        }
-        String title = title();
+    /** Draws the pyramid in the background; it replaces the one on screen unless a newer run started meanwhile. */
+    Task<PyramidViewModel.Shown> run() {
+        Project p = tab.project();
+        String dataset = vm.dataset.get();
+        String title = vm.title(b.getString("eval.pyr.chart"));
         String male = b.getString("eval.pyr.male");
         String female = b.getString("eval.pyr.female");
-        status.setText(b.getString("eval.running"));
-        context.tasks().run(b.getString("eval.pyr.task"), (progress, cancel) -> {
+        return tab.compute(vm::spec, b.getString("eval.pyr.task"), (Pyramid.Spec s) -> (progress, cancel) -> {
             List<PopulationStructure> r = Pyramid.of(p, s);
-            return new Object[] {r, EvaluationCharts.pyramid(r, title, male, female)};
-        }, res -> {
-            @SuppressWarnings("unchecked")
-            List<PopulationStructure> r = (List<PopulationStructure>) res[0];
-            chart.setChart((JFreeChart) res[1]);
-            vm.accept(r);
-            status.setText("");
-        });
+            return new PyramidViewModel.Shown(dataset, title, r, EvaluationCharts.pyramid(r, title, male, female));
+        }, s -> tab.status.setText(""));
     }
 
-    void exportTo(Path out) {
-        Project p = context.project().get();
-        List<PopulationStructure> r = vm.result.get();
-        String title = title();
-        String author = System.getProperty("user.name", "");
-        String male = b.getString("eval.pyr.male");
-        String female = b.getString("eval.pyr.female");
-        context.tasks().run(b.getString("eval.exporting"), (progress, cancel) -> {
-            EvaluationReports.population(r, EvaluationCharts.pyramid(r, title, male, female), title, List.of(),
-                    EvaluationReports.info(title, author), EvaluationReports.provenance(p, List.of(vm.dataset.get()), "", "", author), out);
-            return out;
-        }, o -> status.setText(String.format(b.getString("eval.exported"), o.getFileName())));
+    /** Writes the pyramid on screen in the background; null while a new one is drawn. */
+    Task<Path> exportTo(Path out) {
+        return tab.export(out, this::report);
+    }
+
+    private void report(Project p, PyramidViewModel.Shown s, SubTab.Cover cover, Path out) {
+        // a chart of its own for the workbook: the one on screen belongs to the FX thread
+        EvaluationReports.population(s.years(), EvaluationCharts.pyramid(s.years(), s.title(), b.getString("eval.pyr.male"),
+                b.getString("eval.pyr.female")), s.title(), List.of(), cover.info(s.title()), cover.provenance(p, List.of(s.dataset()), ""), out);
     }
 }
