@@ -7,13 +7,11 @@ import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -35,37 +33,27 @@ final class DidPane {
     final DidViewModel vm;
     private final SubTab<DidViewModel.Shown> tab;
     private final ResourceBundle b;
-    private final Node root;
     final ChartViewer chart = new ChartViewer();
     final TableView<DidResult.EventTime> events = new TableView<>();
 
     DidPane(AppContext context) {
         this.b = context.bundle("evaluation");
         this.vm = new DidViewModel(d -> DatasetColumns.infos(context.project().get(), d), b.getString("eval.did.summary"));
-        this.tab = new SubTab<>(context, "Did", vm.result, vm.dataset);
-        this.root = build();
+        this.tab = new SubTab<>(context, "Did", vm.result, vm.dataset, (p, tables) -> vm.suggest(tables));
+        build();
     }
 
-    Node root() {
-        return root;
+    SubTab<DidViewModel.Shown> tab() {
+        return tab;
     }
 
-    void refresh(Project p) {
-        tab.refresh(p);
-        vm.suggest(tab.datasets);
-    }
-
-    private Node build() {
-        tab.row("eval.dataset", Forms.combo("evalDidDataset", tab.datasets, vm.dataset));
-        tab.row("eval.did.outcome", Forms.combo("evalDidOutcome", tab.numeric, vm.outcome));
-        tab.row("eval.did.unit", Forms.combo("evalDidUnit", tab.all, vm.unit));
-        tab.row("eval.did.period", Forms.combo("evalDidPeriod", tab.all, vm.period));
-        tab.row("eval.did.treated", Forms.combo("evalDidTreated", tab.numeric, vm.treated));
-        TextField start = new TextField();
-        start.setId("evalDidStart");
-        start.setPromptText(b.getString("eval.did.start.prompt"));
-        start.textProperty().bindBidirectional(vm.start);
-        tab.row("eval.did.start", start);
+    private void build() {
+        tab.choice("eval.dataset", "evalDidDataset", tab.datasets, vm.dataset);
+        tab.choice("eval.did.outcome", "evalDidOutcome", tab.numeric, vm.outcome);
+        tab.choice("eval.did.unit", "evalDidUnit", tab.all, vm.unit);
+        tab.choice("eval.did.period", "evalDidPeriod", tab.all, vm.period);
+        tab.choice("eval.did.treated", "evalDidTreated", tab.numeric, vm.treated);
+        tab.text("eval.did.start", "evalDidStart", b.getString("eval.did.start.prompt"), vm.start);
         CheckBox fe = new CheckBox(b.getString("eval.did.fe"));
         fe.setId("evalDidFe");
         fe.setWrapText(true);
@@ -84,9 +72,11 @@ final class DidPane {
         summary.setStyle("-fx-font-weight: bold;");
         chart.setId("evalDidChart");
         chart.setPrefSize(560, 320);
+        chart.setVisible(false);
         events.setId("evalDidEvents");
         events.setPrefHeight(160);
         tab.placeholder(events);
+        SubTab.fill(events);
         events.getColumns().add(col(b.getString("eval.did.col.relative"), e -> Integer.toString(e.relative())));
         events.getColumns().add(col(b.getString("eval.did.col.coef"), e -> e.relative() == -1 ? "0 (" + b.getString("eval.did.reference") + ")"
                 : RegressionTable.format(e.coef()) + RegressionTable.stars(e.p())));
@@ -97,7 +87,10 @@ final class DidPane {
         notes.setId("evalDidNotes");
         notes.setWrapText(true);
         vm.result.shown().addListener((o, a, s) -> {
-            chart.setChart(s == null ? null : s.chart());
+            chart.setVisible(s != null); // a viewer cannot be emptied: hidden with no estimate
+            if (s != null) {
+                chart.setChart(s.chart());
+            }
             events.getItems().setAll(s == null ? List.of() : s.result().eventStudy());
             notes.setText(s == null ? "" : String.join("\n", s.result().notes()));
         });
@@ -108,13 +101,13 @@ final class DidPane {
         VBox.setVgrow(chart, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
-        return tab.layout(scroll, 0.34);
+        tab.layout(scroll);
     }
 
     private static TableColumn<DidResult.EventTime, String> col(String title, java.util.function.Function<DidResult.EventTime, String> f) {
         TableColumn<DidResult.EventTime, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setPrefWidth(120);
+        c.setPrefWidth(title.equals("n") ? 50 : 150);
         return c;
     }
 

@@ -13,14 +13,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.jfree.fx.FXGraphics2D;
@@ -41,34 +39,34 @@ final class LqPane {
     final LqViewModel vm;
     private final SubTab<LqViewModel.Shown> tab;
     private final ResourceBundle b;
-    private final Node root;
     final TableView<Integer> table = new TableView<>();
-    final Canvas canvas = new Canvas(560, 420);
+    /** The map: as large as the space below the table. */
+    final Canvas canvas = new Canvas();
     private final ObservableList<String> layers = FXCollections.observableArrayList();
 
     LqPane(AppContext context) {
         this.b = context.bundle("evaluation");
         this.vm = new LqViewModel(d -> DatasetColumns.infos(context.project().get(), d));
-        this.tab = new SubTab<>(context, "Lq", vm.result, vm.dataset);
-        this.root = build();
+        this.tab = new SubTab<>(context, "Lq", vm.result, vm.dataset, this::suggest);
+        build();
         vm.result.shown().addListener((o, a, s) -> show(s));
         vm.mapIndustry.addListener((o, a, i) -> map());
         vm.dataset.addListener((o, a, d) -> suggestReference(d));
     }
 
-    Node root() {
-        return root;
+    SubTab<LqViewModel.Shown> tab() {
+        return tab;
     }
 
-    void refresh(Project p) {
-        tab.refresh(p);
+    /** Offers the project's layers and preselects the area layer with the key field, then the employment table. */
+    private void suggest(Project p, List<String> tables) {
         layers.setAll(p == null ? List.of() : DatasetColumns.layers(p));
         Map<String, List<ColumnInfo>> areaLayers = new LinkedHashMap<>();
         if (p != null) {
             DatasetColumns.areaLayers(p).forEach(l -> areaLayers.put(l, DatasetColumns.infos(p, l)));
         }
         vm.suggestLayer(layers, areaLayers);
-        vm.suggest(tab.datasets);
+        vm.suggest(tables);
     }
 
     /** Looks up the dataset's reference row (全国, a total…) in the background: its areas are those of the plain quotients. */
@@ -78,31 +76,19 @@ final class LqPane {
             return;
         }
         LocationQuotient.Spec all = new LocationQuotient.Spec(dataset, vm.area.get(), vm.industry.get(), vm.value.get(), null, null);
-        tab.context().tasks().run(b.getString("eval.lq.reference.task"), (progress, cancel) -> {
-            try {
-                return LocationQuotient.compute(p, all).areas();
-            } catch (WorkbenchException e) {
-                return List.<String>of(); // no suggestion: the user types the reference
-            }
-        }, areas -> vm.suggestReference(dataset, areas));
+        tab.lookUp("eval.lq.reference.task", () -> LocationQuotient.compute(p, all).areas(), List.<String>of(),
+                areas -> vm.suggestReference(dataset, areas));
     }
 
-    private Node build() {
-        tab.row("eval.dataset", Forms.combo("evalLqDataset", tab.datasets, vm.dataset));
-        tab.row("eval.lq.areaColumn", Forms.combo("evalLqArea", tab.all, vm.area));
-        tab.row("eval.lq.industryColumn", Forms.combo("evalLqIndustry", tab.all, vm.industry));
-        tab.row("eval.lq.value", Forms.combo("evalLqValue", tab.numeric, vm.value));
-        TextField ref = new TextField();
-        ref.setId("evalLqReference");
-        ref.setPromptText(b.getString("eval.lq.reference.prompt"));
-        ref.textProperty().bindBidirectional(vm.referenceArea);
-        tab.row("eval.lq.reference", ref);
-        tab.row("eval.lq.layer", Forms.combo("evalLqLayer", layers, vm.layer));
-        TextField key = new TextField();
-        key.setId("evalLqKey");
-        key.textProperty().bindBidirectional(vm.keyField);
-        tab.row("eval.lq.key", key);
-        tab.row("eval.lq.mapIndustry", Forms.combo("evalLqMapIndustry", vm.industries, vm.mapIndustry));
+    private void build() {
+        tab.choice("eval.dataset", "evalLqDataset", tab.datasets, vm.dataset);
+        tab.choice("eval.lq.areaColumn", "evalLqArea", tab.all, vm.area);
+        tab.choice("eval.lq.industryColumn", "evalLqIndustry", tab.all, vm.industry);
+        tab.choice("eval.lq.value", "evalLqValue", tab.numeric, vm.value);
+        tab.text("eval.lq.reference", "evalLqReference", b.getString("eval.lq.reference.prompt"), vm.referenceArea);
+        tab.choice("eval.lq.layer", "evalLqLayer", layers, vm.layer);
+        tab.text("eval.lq.key", "evalLqKey", null, vm.keyField).setTooltip(new javafx.scene.control.Tooltip(b.getString("eval.lq.key.tip")));
+        tab.choice("eval.lq.mapIndustry", "evalLqMapIndustry", vm.industries, vm.mapIndustry);
         tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("location-quotients.xlsx", this::report)), 1,
                 tab.form.getRowCount());
         table.setId("evalLqTable");
@@ -111,17 +97,21 @@ final class LqPane {
         canvas.setId("evalLqMap");
         Pane holder = new Pane(canvas);
         holder.setPrefSize(560, 420);
+        holder.setMinSize(200, 150);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener((o, a, w) -> redraw());
+        canvas.heightProperty().addListener((o, a, h) -> redraw());
         VBox right = new VBox(6, table, holder);
         right.setPadding(new Insets(8));
-        ScrollPane scroll = new ScrollPane(right);
-        scroll.setFitToWidth(true);
-        return tab.layout(scroll, 0.32);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        tab.layout(right);
     }
 
     private void show(LqViewModel.Shown s) {
         table.getColumns().clear();
         table.getItems().clear();
-        draw(s == null ? null : s.map());
+        redraw();
         if (s == null) {
             return;
         }
@@ -143,10 +133,12 @@ final class LqPane {
         table.getItems().setAll(rows);
     }
 
-    private void draw(MapSpec m) {
+    private void redraw() {
+        LqViewModel.Shown s = vm.result.shown().get();
+        MapSpec m = s == null ? null : s.map();
         var g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (m != null) {
+        if (m != null && canvas.getWidth() >= 10 && canvas.getHeight() >= 10) {
             MapRenderer.render(new FXGraphics2D(g), m, (int) canvas.getWidth(), (int) canvas.getHeight());
         }
     }

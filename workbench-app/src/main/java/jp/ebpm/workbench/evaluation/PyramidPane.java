@@ -7,17 +7,14 @@ import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.jfree.chart.fx.ChartViewer;
 
-import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.evaluation.EvaluationCharts;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.evaluation.PopulationStructure;
@@ -32,26 +29,20 @@ final class PyramidPane {
     final PyramidViewModel vm;
     private final SubTab<PyramidViewModel.Shown> tab;
     private final ResourceBundle b;
-    private final Node root;
     final ChartViewer chart = new ChartViewer();
     final TableView<PopulationStructure> ratios;
 
     PyramidPane(AppContext context) {
         this.b = context.bundle("evaluation");
         this.vm = new PyramidViewModel(d -> DatasetColumns.infos(context.project().get(), d));
-        this.tab = new SubTab<>(context, "Pyr", vm.result, vm.dataset);
+        this.tab = new SubTab<>(context, "Pyr", vm.result, vm.dataset, (p, tables) -> vm.suggest(tables));
         this.ratios = new TableView<>(vm.ratios);
-        this.root = build();
+        build();
         vm.dataset.addListener((o, a, d) -> suggestYears(d));
     }
 
-    Node root() {
-        return root;
-    }
-
-    void refresh(Project p) {
-        tab.refresh(p);
-        vm.suggest(tab.datasets);
+    SubTab<PyramidViewModel.Shown> tab() {
+        return tab;
     }
 
     /** Looks up the first and last year of the dataset's year column in the background. */
@@ -60,57 +51,51 @@ final class PyramidPane {
         if (p == null || dataset == null || vm.yearColumn.get() == null) {
             return;
         }
-        tab.context().tasks().run(b.getString("eval.pyr.years.task"), (progress, cancel) -> {
-            try {
-                return p.catalog().summarize(dataset);
-            } catch (WorkbenchException e) {
-                return List.<ColumnSummary>of(); // no suggestion: the user types the years
-            }
-        }, s -> vm.suggestYears(dataset, s));
+        tab.lookUp("eval.pyr.years.task", () -> p.catalog().summarize(dataset), List.<ColumnSummary>of(), s -> vm.suggestYears(dataset, s));
     }
 
-    private Node build() {
-        tab.row("eval.dataset", Forms.combo("evalPyrDataset", tab.datasets, vm.dataset));
-        tab.row("eval.pyr.age", Forms.combo("evalPyrAge", tab.all, vm.age));
-        tab.row("eval.pyr.sex", Forms.combo("evalPyrSex", tab.all, vm.sex));
-        tab.row("eval.pyr.value", Forms.combo("evalPyrValue", tab.numeric, vm.value));
-        tab.row("eval.pyr.areaColumn", Forms.combo("evalPyrAreaColumn", tab.all, vm.areaColumn));
-        TextField area = new TextField();
-        area.setId("evalPyrArea");
-        area.setPromptText(b.getString("eval.pyr.area.prompt"));
-        area.textProperty().bindBidirectional(vm.area);
-        tab.row("eval.pyr.area", area);
-        tab.row("eval.pyr.yearColumn", Forms.combo("evalPyrYearColumn", tab.all, vm.yearColumn));
-        TextField years = new TextField();
-        years.setId("evalPyrYears");
-        years.setPromptText("2015,2020");
-        years.textProperty().bindBidirectional(vm.years);
-        tab.row("eval.pyr.years", years);
+    private void build() {
+        tab.choice("eval.dataset", "evalPyrDataset", tab.datasets, vm.dataset);
+        tab.choice("eval.pyr.age", "evalPyrAge", tab.all, vm.age);
+        tab.choice("eval.pyr.sex", "evalPyrSex", tab.all, vm.sex);
+        tab.choice("eval.pyr.value", "evalPyrValue", tab.numeric, vm.value);
+        tab.choice("eval.pyr.areaColumn", "evalPyrAreaColumn", tab.all, vm.areaColumn);
+        tab.text("eval.pyr.area", "evalPyrArea", b.getString("eval.pyr.area.prompt"), vm.area);
+        tab.choice("eval.pyr.yearColumn", "evalPyrYearColumn", tab.all, vm.yearColumn);
+        tab.text("eval.pyr.years", "evalPyrYears", "2015,2020", vm.years);
         tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("pyramid.xlsx", this::report)), 1, tab.form.getRowCount());
 
         chart.setId("evalPyrChart");
         chart.setPrefSize(520, 460);
+        chart.setVisible(false);
         ratios.setId("evalPyrRatios");
         ratios.setPrefHeight(110);
         ratios.setMinHeight(90);
         tab.placeholder(ratios);
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.year"), PopulationStructure::year));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.total"), p -> String.format("%,.0f", p.total())));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.aging"), p -> String.format("%.1f%%", p.agingRatio() * 100)));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.young"), p -> String.format("%.1f", p.youngDependency())));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.old"), p -> String.format("%.1f", p.oldDependency())));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.dependency"), p -> String.format("%.1f", p.totalDependency())));
-        vm.result.shown().addListener((o, a, s) -> chart.setChart(s == null ? null : s.chart()));
+        SubTab.fill(ratios);
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.year"), 60, PopulationStructure::year));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.total"), 100, p -> String.format("%,.0f", p.total())));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.aging"), 90, p -> String.format("%.1f%%", p.agingRatio() * 100)));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.young"), 140, p -> String.format("%.1f", p.youngDependency())));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.old"), 150, p -> String.format("%.1f", p.oldDependency())));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.dependency"), 110, p -> String.format("%.1f", p.totalDependency())));
+        vm.result.shown().addListener((o, a, s) -> {
+            chart.setVisible(s != null); // a viewer cannot be emptied: hidden with no pyramid
+            if (s != null) {
+                chart.setChart(s.chart());
+            }
+        });
         VBox right = new VBox(6, chart, ratios);
         right.setPadding(new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        return tab.layout(right, 0.32);
+        tab.layout(right);
     }
 
-    private static TableColumn<PopulationStructure, String> col(String title, java.util.function.Function<PopulationStructure, String> f) {
+    private static TableColumn<PopulationStructure, String> col(String title, double width,
+                                                                java.util.function.Function<PopulationStructure, String> f) {
         TableColumn<PopulationStructure, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setPrefWidth(95);
+        c.setPrefWidth(width);
         return c;
     }
 

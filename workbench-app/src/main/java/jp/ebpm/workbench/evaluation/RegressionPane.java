@@ -7,7 +7,6 @@ import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -15,7 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -38,7 +37,6 @@ final class RegressionPane {
     final RegressionViewModel vm;
     private final SubTab<RegressionViewModel.Fit> tab;
     private final ResourceBundle b;
-    private final Node root;
     private final ListView<String> columns = new ListView<>();
     private final ListView<String> chosen;
     final TableView<String[]> table;
@@ -46,25 +44,20 @@ final class RegressionPane {
     RegressionPane(AppContext context) {
         this.b = context.bundle("evaluation");
         this.vm = new RegressionViewModel(d -> DatasetColumns.infos(context.project().get(), d));
-        this.tab = new SubTab<>(context, "Reg", vm.result, vm.dataset);
+        this.tab = new SubTab<>(context, "Reg", vm.result, vm.dataset, (p, tables) -> vm.suggest(tables));
         this.chosen = new ListView<>(vm.regressors);
         this.table = new TableView<>(vm.rows);
-        this.root = build();
+        build();
         tab.all.addListener((javafx.collections.ListChangeListener<String>) c -> columns.getItems().setAll(tab.all));
     }
 
-    Node root() {
-        return root;
+    SubTab<RegressionViewModel.Fit> tab() {
+        return tab;
     }
 
-    void refresh(Project p) {
-        tab.refresh(p);
-        vm.suggest(tab.datasets);
-    }
-
-    private Node build() {
-        tab.row("eval.dataset", Forms.combo("evalRegDataset", tab.datasets, vm.dataset));
-        tab.row("eval.reg.outcome", Forms.combo("evalRegOutcome", tab.numeric, vm.outcome));
+    private void build() {
+        tab.choice("eval.dataset", "evalRegDataset", tab.datasets, vm.dataset);
+        tab.choice("eval.reg.outcome", "evalRegOutcome", tab.numeric, vm.outcome);
         columns.setId("evalRegColumns");
         columns.setPrefHeight(160);
         chosen.setId("evalRegChosen");
@@ -114,16 +107,24 @@ final class RegressionPane {
         VBox lists = new VBox(4, new Label(b.getString("eval.reg.columns")), columns, new Label(b.getString("eval.reg.regressors")),
                 chosen, edit);
         tab.form.add(lists, 0, tab.form.getRowCount(), 2, 1);
-        TextField formula = new TextField();
+        // the whole formula in view (wrapped); a line break typed or pasted becomes a space
+        TextArea formula = new TextArea();
         formula.setId("evalRegFormula");
+        formula.setWrapText(true);
+        formula.setPrefRowCount(2);
+        formula.setPrefColumnCount(16);
+        formula.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c -> {
+            c.setText(c.getText().replaceAll("[\\r\\n]+", " "));
+            return c;
+        }));
         formula.textProperty().bindBidirectional(vm.formula);
         tab.row("eval.reg.formula", formula);
         ComboBox<SeType> se = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(SeType.values()));
         se.setId("evalRegSe");
         se.valueProperty().bindBidirectional(vm.seType);
         tab.row("eval.reg.se", se);
-        tab.row("eval.reg.cluster", Forms.combo("evalRegCluster", tab.all, vm.cluster));
-        tab.row("eval.reg.weight", Forms.combo("evalRegWeight", tab.numeric, vm.weight));
+        tab.choice("eval.reg.cluster", "evalRegCluster", tab.all, vm.cluster);
+        tab.choice("eval.reg.weight", "evalRegWeight", tab.numeric, vm.weight);
         CheckBox intercept = new CheckBox(b.getString("eval.reg.intercept"));
         intercept.setId("evalRegIntercept");
         intercept.selectedProperty().bindBidirectional(vm.intercept);
@@ -132,6 +133,7 @@ final class RegressionPane {
 
         table.setId("evalRegTable");
         tab.placeholder(table);
+        SubTab.fill(table);
         // the columns appear with a model: no empty "(1)" header before one is fitted
         TableColumn<String[], String> term = new TableColumn<>("");
         term.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()[0]));
@@ -167,7 +169,7 @@ final class RegressionPane {
         VBox right = new VBox(6, new HBox(6, copy, tab.exportButton("regression.xlsx", this::report)), table, legend, notes);
         right.setPadding(new Insets(8));
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
-        return tab.layout(right, 0.42);
+        tab.layout(right);
     }
 
     private void add(String column) {

@@ -21,7 +21,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 import jp.ebpm.analysis.evaluation.EvaluationReports;
@@ -73,14 +76,17 @@ final class SubTab<T> {
     final ObservableList<String> numeric = FXCollections.observableArrayList();
     final Label status = new Label();
     private final BorderPane root = new BorderPane();
+    private final java.util.function.BiConsumer<Project, List<String>> suggest;
 
     /**
      * @param id the sub-tab's part of the node ids ({@code Reg} → {@code #evalRegRun}, {@code #evalRegExport},
      *           {@code #evalRegStatus})
      */
-    SubTab(AppContext context, String id, ShownResult<T> shown, ObjectProperty<String> dataset) {
+    SubTab(AppContext context, String id, ShownResult<T> shown, ObjectProperty<String> dataset,
+           java.util.function.BiConsumer<Project, List<String>> suggest) {
         this.context = context;
         this.id = id;
+        this.suggest = suggest;
         this.b = context.bundle("evaluation");
         this.shown = shown;
         dataset.addListener((o, a, d) -> {
@@ -101,15 +107,52 @@ final class SubTab<T> {
         return context.project().get();
     }
 
-    /** A new project (or none): its tables are offered, the result of the old one is gone. */
+    Node root() {
+        return root;
+    }
+
+    /**
+     * A new project (or none): its tables are offered, the result of the old one is gone, and the view model keeps its
+     * dataset while offered or preselects one ({@code suggest}, given the project and its tables).
+     */
     void refresh(Project p) {
         shown.clear();
         datasets.setAll(p == null ? List.of() : DatasetColumns.tables(p));
+        suggest.accept(p, datasets);
     }
 
     /** Adds "label: control" as the next row of the form. */
     void row(String key, Node control) {
         Forms.row(form, b.getString(key), control);
+    }
+
+    /** Adds a row with a chooser of {@code items} bound both ways to {@code value}. */
+    void choice(String key, String controlId, ObservableList<String> items, ObjectProperty<String> value) {
+        row(key, Forms.combo(controlId, items, value));
+    }
+
+    /** Adds a row with a text field bound both ways to {@code value}, with a prompt (may be null). */
+    javafx.scene.control.TextField text(String key, String controlId, String prompt, javafx.beans.property.StringProperty value) {
+        javafx.scene.control.TextField f = new javafx.scene.control.TextField();
+        f.setId(controlId);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(value);
+        row(key, f);
+        return f;
+    }
+
+    /**
+     * Looks something up for a default in the background (the years of a dataset, its reference row); a data error
+     * gives {@code none} (no suggestion: the user fills the field in).
+     */
+    <R> void lookUp(String titleKey, java.util.concurrent.Callable<R> work, R none, Consumer<R> use) {
+        context.tasks().run(b.getString(titleKey), (progress, cancel) -> {
+            try {
+                return work.call();
+            } catch (jp.ebpm.analysis.WorkbenchException e) {
+                return none;
+            }
+        }, use);
     }
 
     Button runButton(Runnable action) {
@@ -134,15 +177,32 @@ final class SubTab<T> {
         return Placeholders.empty(table, context.bundle("main"));
     }
 
-    /** Places the form (left, scrolled) and the result (right) side by side over the status line. */
-    Node layout(Node result, double divider) {
+    /**
+     * Places the form (left, scrolled) and the result (right) side by side over the status line. The form keeps its
+     * preferred width (no label or choice is cut to "…"); the result gets the rest of the window.
+     */
+    void layout(Node result) {
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        controls.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, controls);
+        form.setMinWidth(Region.USE_PREF_SIZE);
         ScrollPane left = new ScrollPane(form);
         left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setMinWidth(Region.USE_PREF_SIZE); // the form's preferred width, as laid out now
+        SplitPane.setResizableWithParent(left, false);
         SplitPane split = new SplitPane(left, result);
-        split.setDividerPositions(divider);
+        split.setDividerPositions(0.0);
         root.setCenter(split);
         root.setBottom(status);
-        return root;
+    }
+
+    /** Columns of a result table share its width (the last takes what is left). */
+    static <R> void fill(TableView<R> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     /**

@@ -130,6 +130,18 @@ class EvaluationFeatureTest {
         assertEquals(6.04, p.vm.result.shown().get().result().effect(), 0.005);
         assertTrue(p.vm.summary.get().startsWith("Effect 6.04"), p.vm.summary.get());
         assertTrue(context.errors().isEmpty(), () -> context.errors().toString());
+        // the project is closed: every result goes (a chart viewer cannot be emptied; it is hidden, without an error)
+        PyramidPane py = view.pyramid;
+        waitFor(() -> !py.vm.years.get().isBlank());
+        robot.interact(py::run);
+        waitFor(() -> py.vm.result.forOutput().isPresent());
+        robot.interact(() -> context.setProject(null));
+        assertNull(p.vm.result.shown().get());
+        assertTrue(!p.chart.isVisible() && p.events.getItems().isEmpty() && p.vm.summary.get().isEmpty());
+        assertTrue(!py.chart.isVisible() && py.ratios.getItems().isEmpty());
+        assertTrue(view.regression.table.getColumns().isEmpty());
+        assertTrue(robot.lookup("#evalDidExport").queryButton().isDisabled());
+        assertNull(view.did.vm.dataset.get(), "no project, no dataset");
     }
 
     @Test
