@@ -34,7 +34,7 @@ public record AgeSexTable(List<AgeGroup> groups, List<double[]> male, List<doubl
      */
     public static AgeSexTable read(Project project, String dataset, String ageColumn, String sexColumn, List<String> values,
                                    Map<String, String> filters) {
-        project.catalog().get(dataset);
+        project.catalog().requireAnalysable(dataset);
         StringBuilder sql = new StringBuilder("SELECT ").append(Sql.ident(ageColumn)).append(", ").append(Sql.ident(sexColumn));
         for (String v : values) {
             sql.append(", CAST(").append(Sql.ident(v)).append(" AS DOUBLE)");

@@ -129,7 +129,7 @@ public final class LocationQuotient {
     /** area → industry → sum of value, in first-appearance order; area "" when areaColumn is null. */
     private static Map<String, Map<String, Double>> read(Project project, String dataset, String areaColumn, String industry,
                                                          String value) {
-        project.catalog().get(dataset);
+        project.catalog().requireAnalysable(dataset);
         String area = areaColumn == null ? "''" : "CAST(" + Sql.ident(areaColumn) + " AS VARCHAR)";
         String sql = "SELECT " + area + " AS a, CAST(" + Sql.ident(industry) + " AS VARCHAR) AS i, sum(CAST(" + Sql.ident(value)
                 + " AS DOUBLE)) AS v, min(rowid) AS o FROM " + Sql.ident(dataset) + " WHERE " + Sql.ident(industry)

@@ -58,7 +58,7 @@ public final class PanelSource {
     /** The SQL relation (a quoted table name or a sub-query), after checking the datasets exist. */
     String relation(Project project) {
         for (String d : datasets) {
-            project.catalog().get(d);
+            project.catalog().requireAnalysable(d);
         }
         if (relation == null) {
             return Sql.ident(datasets.get(0));

@@ -227,6 +227,21 @@ public final class Catalog {
     }
 
     /**
+     * The entry of a dataset that row-level analyses (regression, difference-in-differences, regional indicators)
+     * may read: any dataset except private ones, which leave the workbench only as guarded aggregates.
+     *
+     * @throws WorkbenchException when the dataset does not exist or holds private data
+     */
+    public DatasetInfo requireAnalysable(String name) {
+        DatasetInfo info = get(name);
+        if (info.sensitivity() == Sensitivity.PRIVATE) {
+            throw new WorkbenchException("\"" + name + "\" holds private data: it can be analysed only as guarded aggregates"
+                    + " (Location data tab or `workbench location ...`).");
+        }
+        return info;
+    }
+
+    /**
      * One page of a dataset's rows in table order, for the virtualized data view.
      *
      * @param offset first row (0-based)

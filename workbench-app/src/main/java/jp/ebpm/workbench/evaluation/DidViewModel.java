@@ -1,5 +1,8 @@
 package jp.ebpm.workbench.evaluation;
 
+import java.util.List;
+import java.util.function.Function;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -7,12 +10,24 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.jfree.chart.JFreeChart;
+
 import jp.ebpm.analysis.evaluation.DidResult;
 import jp.ebpm.analysis.evaluation.PanelSpec;
 import jp.ebpm.analysis.stats.regression.RegressionTable;
+import jp.ebpm.analysis.store.ColumnInfo;
+import jp.ebpm.workbench.app.ShownResult;
 
-/** State of the difference-in-differences view: the panel's columns, start, design and the result. */
+/**
+ * State of the difference-in-differences view: the panel's columns, start, design and the estimate on screen
+ * ({@link ShownResult}: export takes it, none while a new one is estimated). Columns whose names make their role
+ * obvious are preselected ({@link Defaults#panel}), and a project's first obvious panel is offered first.
+ */
 final class DidViewModel {
+
+    /** What the view shows: the estimate of a dataset and its pre-trend chart. */
+    record Shown(String dataset, DidResult result, JFreeChart chart) {
+    }
 
     final ObjectProperty<String> dataset = new SimpleObjectProperty<>();
     final ObjectProperty<String> outcome = new SimpleObjectProperty<>();
@@ -21,17 +36,30 @@ final class DidViewModel {
     final ObjectProperty<String> treated = new SimpleObjectProperty<>();
     final StringProperty start = new SimpleStringProperty("");
     final BooleanProperty fixedEffects = new SimpleBooleanProperty(true);
-    final ObjectProperty<DidResult> result = new SimpleObjectProperty<>();
+    final ShownResult<Shown> result = new ShownResult<>();
     final StringProperty summary = new SimpleStringProperty("");
+    private final Function<String, List<ColumnInfo>> columns;
 
-    DidViewModel() {
-        dataset.addListener((o, a, b) -> {
-            outcome.set(null);
-            unit.set(null);
-            period.set(null);
-            treated.set(null);
-            result.set(null);
+    /**
+     * @param columns the columns of a dataset (none for an unknown one)
+     * @param summaryPattern formats effect, se, low, high, p, clusters of the shown estimate
+     */
+    DidViewModel(Function<String, List<ColumnInfo>> columns, String summaryPattern) {
+        this.columns = columns;
+        dataset.addListener((o, a, d) -> {
+            result.clear();
+            Defaults.Panel p = Defaults.panel(columns.apply(d));
+            outcome.set(p.outcome());
+            unit.set(p.unit());
+            period.set(p.period());
+            treated.set(p.treated());
         });
+        result.shown().addListener((o, a, s) -> summary.set(s == null ? "" : summary(s.result(), summaryPattern)));
+    }
+
+    /** Keeps the chosen dataset while offered, else chooses the first obvious panel (or none). */
+    void suggest(List<String> tables) {
+        dataset.set(Defaults.dataset(dataset.get(), tables, columns, c -> Defaults.panel(c).complete()));
     }
 
     /**
@@ -52,11 +80,10 @@ final class DidViewModel {
         return fixedEffects.get() ? p.withFixedEffects() : p;
     }
 
-    /** Shows a result; {@code pattern} formats effect, se, low, high, p, clusters. */
-    void accept(DidResult r, String pattern) {
-        result.set(r);
-        summary.set(String.format(pattern, RegressionTable.format(r.effect()) + RegressionTable.stars(r.p()),
+    /** The one-line summary of an estimate; {@code pattern} formats effect, se, low, high, p, clusters. */
+    static String summary(DidResult r, String pattern) {
+        return String.format(pattern, RegressionTable.format(r.effect()) + RegressionTable.stars(r.p()),
                 RegressionTable.format(r.se()), RegressionTable.format(r.ciLow()), RegressionTable.format(r.ciHigh()),
-                RegressionTable.format(r.p()), r.clusters()));
+                RegressionTable.format(r.p()), r.clusters());
     }
 }

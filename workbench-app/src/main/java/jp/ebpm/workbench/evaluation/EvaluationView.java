@@ -26,19 +26,25 @@ final class EvaluationView {
         lq = new LqPane(context);
         tabs.setId("evalTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(new Tab(b.getString("eval.tab.regression"), regression.root()));
-        tabs.getTabs().add(new Tab(b.getString("eval.tab.did"), did.root()));
-        tabs.getTabs().add(new Tab(b.getString("eval.tab.pyramid"), pyramid.root()));
-        tabs.getTabs().add(new Tab(b.getString("eval.tab.lq"), lq.root()));
+        tabs.getTabs().add(tab("evalTabRegression", b.getString("eval.tab.regression"), regression.tab().root()));
+        tabs.getTabs().add(tab("evalTabDid", b.getString("eval.tab.did"), did.tab().root()));
+        tabs.getTabs().add(tab("evalTabPyramid", b.getString("eval.tab.pyramid"), pyramid.tab().root()));
+        tabs.getTabs().add(tab("evalTabLq", b.getString("eval.tab.lq"), lq.tab().root()));
         context.project().addListener((o, a, p) -> refresh(p));
         refresh(context.project().get());
     }
 
+    private static Tab tab(String id, String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
     private void refresh(Project p) {
-        regression.refresh(p);
-        did.refresh(p);
-        pyramid.refresh(p);
-        lq.refresh(p);
+        regression.tab().refresh(p);
+        did.tab().refresh(p);
+        pyramid.tab().refresh(p);
+        lq.tab().refresh(p);
     }
 
     Node root() {

@@ -1,18 +1,14 @@
 package jp.ebpm.workbench.evaluation;
 
-import java.nio.file.Path;
 import java.util.ResourceBundle;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
-/** Small builders the evaluation views share: labelled choosers in a form grid, the save dialog, messages. */
+/** Small builders the evaluation views share: labelled choosers in a form grid, messages. */
 final class Forms {
 
     private Forms() {
@@ -25,10 +21,6 @@ final class Forms {
         c.setMaxWidth(Double.MAX_VALUE);
         c.valueProperty().bindBidirectional(value);
         return c;
-    }
-
-    static ObservableList<String> list() {
-        return FXCollections.observableArrayList();
     }
 
     /** Adds "label: control" as the next row of a form grid. */
@@ -44,15 +36,6 @@ final class Forms {
         g.setVgap(6);
         g.setPadding(new javafx.geometry.Insets(8));
         return g;
-    }
-
-    /** The save dialog for an Excel report; null when cancelled. */
-    static Path saveXlsx(Window owner, String initialName) {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
-        fc.setInitialFileName(initialName);
-        var f = fc.showSaveDialog(owner);
-        return f == null ? null : f.toPath();
     }
 
     /** The message for a missing choice (IllegalArgumentException from a view model's spec()). */

@@ -2,126 +2,120 @@ package jp.ebpm.workbench.evaluation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.jfree.fx.FXGraphics2D;
 
+import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.evaluation.LocationQuotient;
 import jp.ebpm.analysis.evaluation.LqMaps;
 import jp.ebpm.analysis.gis.map.MapRenderer;
 import jp.ebpm.analysis.gis.map.MapSpec;
+import jp.ebpm.analysis.store.ColumnInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.workbench.app.AppContext;
 
 /** The location-quotient sub-tab: the area × industry table and the map of one industry through the map renderer. */
 final class LqPane {
 
-    private final AppContext context;
+    final LqViewModel vm;
+    private final SubTab<LqViewModel.Shown> tab;
     private final ResourceBundle b;
-    final LqViewModel vm = new LqViewModel();
-    private final BorderPane root = new BorderPane();
     final TableView<Integer> table = new TableView<>();
-    final Canvas canvas = new Canvas(560, 420);
-    private final Label status = new Label();
-    private final javafx.collections.ObservableList<String> datasets = Forms.list();
-    private final javafx.collections.ObservableList<String> layers = Forms.list();
-    private final javafx.collections.ObservableList<String> all = Forms.list();
-    private final javafx.collections.ObservableList<String> numeric = Forms.list();
+    /** The map: as large as the space below the table. */
+    final Canvas canvas = new Canvas();
+    private final ObservableList<String> layers = FXCollections.observableArrayList();
 
     LqPane(AppContext context) {
-        this.context = context;
         this.b = context.bundle("evaluation");
+        this.vm = new LqViewModel(d -> DatasetColumns.infos(context.project().get(), d));
+        this.tab = new SubTab<>(context, "Lq", vm.result, vm.dataset, this::suggest);
         build();
-        vm.dataset.addListener((o, a, d) -> {
-            Project p = context.project().get();
-            all.setAll(p == null ? List.of() : DatasetColumns.columns(p, d));
-            numeric.setAll(p == null ? List.of() : DatasetColumns.numeric(p, d));
-        });
-        vm.result.addListener((o, a, r) -> showTable(r));
-        vm.map.addListener((o, a, m) -> draw());
+        vm.result.shown().addListener((o, a, s) -> show(s));
         vm.mapIndustry.addListener((o, a, i) -> map());
+        vm.dataset.addListener((o, a, d) -> suggestReference(d));
     }
 
-    Node root() {
-        return root;
+    SubTab<LqViewModel.Shown> tab() {
+        return tab;
     }
 
-    void refresh(Project p) {
-        datasets.setAll(p == null ? List.of() : DatasetColumns.tables(p));
+    /** Offers the project's layers and preselects the area layer with the key field, then the employment table. */
+    private void suggest(Project p, List<String> tables) {
         layers.setAll(p == null ? List.of() : DatasetColumns.layers(p));
-        if (vm.layer.get() == null && !layers.isEmpty()) {
-            vm.layer.set(layers.get(0));
+        Map<String, List<ColumnInfo>> areaLayers = new LinkedHashMap<>();
+        if (p != null) {
+            DatasetColumns.areaLayers(p).forEach(l -> areaLayers.put(l, DatasetColumns.infos(p, l)));
         }
+        vm.suggestLayer(layers, areaLayers);
+        vm.suggest(tables);
+    }
+
+    /** Looks up the dataset's reference row (全国, a total…) in the background: its areas are those of the plain quotients. */
+    private void suggestReference(String dataset) {
+        Project p = tab.project();
+        if (p == null || !vm.wantsReference()) {
+            return;
+        }
+        LocationQuotient.Spec all = new LocationQuotient.Spec(dataset, vm.area.get(), vm.industry.get(), vm.value.get(), null, null);
+        tab.lookUp("eval.lq.reference.task", () -> LocationQuotient.compute(p, all).areas(), List.<String>of(),
+                areas -> vm.suggestReference(dataset, areas));
     }
 
     private void build() {
-        GridPane form = Forms.grid();
-        Forms.row(form, b.getString("eval.dataset"), Forms.combo("evalLqDataset", datasets, vm.dataset));
-        Forms.row(form, b.getString("eval.lq.area"), Forms.combo("evalLqArea", all, vm.area));
-        Forms.row(form, b.getString("eval.lq.industry"), Forms.combo("evalLqIndustry", all, vm.industry));
-        Forms.row(form, b.getString("eval.lq.value"), Forms.combo("evalLqValue", numeric, vm.value));
-        TextField ref = new TextField();
-        ref.setId("evalLqReference");
-        ref.setPromptText(b.getString("eval.lq.reference.prompt"));
-        ref.textProperty().bindBidirectional(vm.referenceArea);
-        Forms.row(form, b.getString("eval.lq.reference"), ref);
-        Forms.row(form, b.getString("eval.lq.layer"), Forms.combo("evalLqLayer", layers, vm.layer));
-        TextField key = new TextField();
-        key.setId("evalLqKey");
-        key.textProperty().bindBidirectional(vm.keyField);
-        Forms.row(form, b.getString("eval.lq.key"), key);
-        Forms.row(form, b.getString("eval.lq.mapIndustry"), Forms.combo("evalLqMapIndustry", vm.industries, vm.mapIndustry));
-        Button run = new Button(b.getString("eval.run"));
-        run.setId("evalLqRun");
-        run.setOnAction(e -> run());
-        Button export = new Button(b.getString("eval.export"));
-        export.setId("evalLqExport");
-        export.disableProperty().bind(vm.result.isNull());
-        export.setOnAction(e -> {
-            Path out = Forms.saveXlsx(context.owner(), "location-quotients.xlsx");
-            if (out != null) {
-                exportTo(out);
-            }
-        });
-        form.add(new javafx.scene.layout.HBox(6, run, export), 1, form.getRowCount());
+        tab.choice("eval.dataset", "evalLqDataset", tab.datasets, vm.dataset);
+        tab.choice("eval.lq.areaColumn", "evalLqArea", tab.all, vm.area);
+        tab.choice("eval.lq.industryColumn", "evalLqIndustry", tab.all, vm.industry);
+        tab.choice("eval.lq.value", "evalLqValue", tab.numeric, vm.value);
+        tab.text("eval.lq.reference", "evalLqReference", b.getString("eval.lq.reference.prompt"), vm.referenceArea);
+        tab.choice("eval.lq.layer", "evalLqLayer", layers, vm.layer);
+        tab.text("eval.lq.key", "evalLqKey", null, vm.keyField).setTooltip(new javafx.scene.control.Tooltip(b.getString("eval.lq.key.tip")));
+        tab.choice("eval.lq.mapIndustry", "evalLqMapIndustry", vm.industries, vm.mapIndustry);
+        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("location-quotients.xlsx", this::report)), 1,
+                tab.form.getRowCount());
         table.setId("evalLqTable");
         table.setPrefHeight(220);
+        tab.placeholder(table);
         canvas.setId("evalLqMap");
         Pane holder = new Pane(canvas);
         holder.setPrefSize(560, 420);
+        holder.setMinSize(200, 150);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener((o, a, w) -> redraw());
+        canvas.heightProperty().addListener((o, a, h) -> redraw());
         VBox right = new VBox(6, table, holder);
         right.setPadding(new Insets(8));
-        SplitPane split = new SplitPane(form, new javafx.scene.control.ScrollPane(right));
-        split.setDividerPositions(0.32);
-        root.setCenter(split);
-        status.setId("evalLqStatus");
-        status.setPadding(new Insets(4, 8, 4, 8));
-        root.setBottom(status);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        tab.layout(right);
     }
 
-    private void showTable(LocationQuotient.Result r) {
+    private void show(LqViewModel.Shown s) {
         table.getColumns().clear();
         table.getItems().clear();
-        if (r == null) {
+        redraw();
+        if (s == null) {
             return;
         }
+        LocationQuotient.Result r = s.result();
         TableColumn<Integer, String> area = new TableColumn<>(b.getString("eval.lq.area"));
         area.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(r.areas().get(cd.getValue())));
         table.getColumns().add(area);
@@ -139,61 +133,76 @@ final class LqPane {
         table.getItems().setAll(rows);
     }
 
-    private void draw() {
+    private void redraw() {
+        LqViewModel.Shown s = vm.result.shown().get();
+        MapSpec m = s == null ? null : s.map();
         var g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        MapSpec m = vm.map.get();
-        if (m != null) {
+        if (m != null && canvas.getWidth() >= 10 && canvas.getHeight() >= 10) {
             MapRenderer.render(new FXGraphics2D(g), m, (int) canvas.getWidth(), (int) canvas.getHeight());
         }
     }
 
-    void run() {
-        Project p = context.project().get();
-        LocationQuotient.Spec s;
-        try {
-            s = vm.spec();
-        } catch (IllegalArgumentException e) {
-            status.setText(Forms.missing(b, e));
-            return;
-        }
-        status.setText(b.getString("eval.running"));
-        context.tasks().run(b.getString("eval.lq.task"), (progress, cancel) -> LocationQuotient.compute(p, s), r -> {
-            vm.accept(r);
-            status.setText("");
-            map();
-        });
-    }
-
-    /** Draws the chosen industry over the chosen layer (background task). */
-    void map() {
-        Project p = context.project().get();
-        LocationQuotient.Result r = vm.result.get();
-        String industry = vm.mapIndustry.get();
+    /** Computes the table and the map of the chosen industry in the background. */
+    Task<LqViewModel.Shown> run() {
+        Project p = tab.project();
+        String dataset = vm.dataset.get();
+        String chosen = vm.mapIndustry.get();
         String layer = vm.layer.get();
         String key = vm.keyField.get();
-        if (p == null || r == null || industry == null || layer == null) {
-            return;
-        }
-        String title = b.getString("eval.lq.mapTitle") + " " + industry;
-        context.tasks().run(b.getString("eval.lq.mapping"), (progress, cancel) -> LqMaps.map(p, r, industry, layer, key, key, title),
-                vm.map::set);
+        String title = b.getString("eval.lq.mapTitle");
+        return tab.compute(vm::spec, b.getString("eval.lq.task"), (LocationQuotient.Spec s) -> (progress, cancel) -> {
+            LocationQuotient.Result r = LocationQuotient.compute(p, s);
+            return mapped(p, dataset, r, LqViewModel.industryToMap(r, chosen), layer, key, title);
+        }, this::shown);
     }
 
-    void exportTo(Path out) {
-        Project p = context.project().get();
-        LocationQuotient.Result r = vm.result.get();
-        MapSpec m = vm.map.get();
-        String author = System.getProperty("user.name", "");
-        List<String> sources = new ArrayList<>(List.of(vm.dataset.get()));
-        if (m != null && vm.layer.get() != null) {
-            sources.add(vm.layer.get());
+    /** Maps another industry of the table on screen over its layer (background task); later, when a run is going on. */
+    Task<LqViewModel.Shown> map() {
+        LqViewModel.Shown s = vm.result.shown().get();
+        String industry = vm.mapIndustry.get();
+        if (s == null || industry == null || vm.result.computing().get() || industry.equals(s.industry())) {
+            return null;
         }
-        context.tasks().run(b.getString("eval.exporting"), (progress, cancel) -> {
-            EvaluationReports.lq(r, m == null ? null : MapRenderer.renderPng(m, 1200, 900, 150), m == null ? "" : m.title(),
-                    EvaluationReports.info(b.getString("eval.lq.report"), author),
-                    EvaluationReports.provenance(p, sources, "", "", author), out);
-            return out;
-        }, o -> status.setText(String.format(b.getString("eval.exported"), o.getFileName())));
+        Project p = tab.project();
+        String key = vm.keyField.get();
+        String title = b.getString("eval.lq.mapTitle");
+        return tab.compute(() -> s, b.getString("eval.lq.mapping"),
+                shown -> (progress, cancel) -> mapped(p, shown.dataset(), shown.result(), industry, shown.layer(), key, title), this::shown);
+    }
+
+    private void shown(LqViewModel.Shown s) {
+        tab.status.setText(s.mapError() == null ? "" : s.mapError());
+        if (!Objects.equals(vm.mapIndustry.get(), s.industry())) {
+            map(); // the industry was changed while this was computed
+        }
+    }
+
+    /** The table with the map of one industry; a map that cannot be drawn (no layer, no matching area) is said why. */
+    private static LqViewModel.Shown mapped(Project p, String dataset, LocationQuotient.Result r, String industry, String layer,
+                                            String key, String title) {
+        if (layer == null || industry == null) {
+            return new LqViewModel.Shown(dataset, r, industry, layer, null, null);
+        }
+        try {
+            MapSpec m = LqMaps.map(p, r, industry, layer, key, key, title + " " + industry);
+            return new LqViewModel.Shown(dataset, r, industry, layer, m, null);
+        } catch (WorkbenchException e) {
+            return new LqViewModel.Shown(dataset, r, industry, layer, null, e.getMessage());
+        }
+    }
+
+    /** Writes the table and map on screen in the background; null while either is being recomputed. */
+    Task<Path> exportTo(Path out) {
+        return tab.export(out, this::report);
+    }
+
+    private void report(Project p, LqViewModel.Shown s, SubTab.Cover cover, Path out) {
+        List<String> sources = new ArrayList<>(List.of(s.dataset()));
+        if (s.map() != null) {
+            sources.add(s.layer());
+        }
+        EvaluationReports.lq(s.result(), s.map() == null ? null : MapRenderer.renderPng(s.map(), 1200, 900, 150),
+                s.map() == null ? "" : s.map().title(), cover.info(b.getString("eval.lq.report")), cover.provenance(p, sources, ""), out);
     }
 }

@@ -5,160 +5,121 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 import jp.ebpm.analysis.evaluation.EvaluationCharts;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.evaluation.PopulationStructure;
 import jp.ebpm.analysis.evaluation.Pyramid;
+import jp.ebpm.analysis.store.ColumnSummary;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.workbench.app.AppContext;
 
 /** The population-pyramid sub-tab: one area, one or two years overlaid, and the aging and dependency ratios. */
 final class PyramidPane {
 
-    private final AppContext context;
+    final PyramidViewModel vm;
+    private final SubTab<PyramidViewModel.Shown> tab;
     private final ResourceBundle b;
-    final PyramidViewModel vm = new PyramidViewModel();
-    private final BorderPane root = new BorderPane();
     final ChartViewer chart = new ChartViewer();
-    private final Label status = new Label();
-    private final javafx.collections.ObservableList<String> datasets = Forms.list();
-    private final javafx.collections.ObservableList<String> all = Forms.list();
+    final TableView<PopulationStructure> ratios;
 
     PyramidPane(AppContext context) {
-        this.context = context;
         this.b = context.bundle("evaluation");
+        this.vm = new PyramidViewModel(d -> DatasetColumns.infos(context.project().get(), d));
+        this.tab = new SubTab<>(context, "Pyr", vm.result, vm.dataset, (p, tables) -> vm.suggest(tables));
+        this.ratios = new TableView<>(vm.ratios);
         build();
-        vm.dataset.addListener((o, a, d) -> {
-            Project p = context.project().get();
-            all.setAll(p == null ? List.of() : DatasetColumns.columns(p, d));
-            vm.guess(all);
-        });
+        vm.dataset.addListener((o, a, d) -> suggestYears(d));
     }
 
-    Node root() {
-        return root;
+    SubTab<PyramidViewModel.Shown> tab() {
+        return tab;
     }
 
-    void refresh(Project p) {
-        datasets.setAll(p == null ? List.of() : DatasetColumns.tables(p));
+    /** Looks up the first and last year of the dataset's year column in the background. */
+    private void suggestYears(String dataset) {
+        Project p = tab.project();
+        if (p == null || dataset == null || vm.yearColumn.get() == null) {
+            return;
+        }
+        tab.lookUp("eval.pyr.years.task", () -> p.catalog().summarize(dataset), List.<ColumnSummary>of(), s -> vm.suggestYears(dataset, s));
     }
 
     private void build() {
-        GridPane form = Forms.grid();
-        Forms.row(form, b.getString("eval.dataset"), Forms.combo("evalPyrDataset", datasets, vm.dataset));
-        Forms.row(form, b.getString("eval.pyr.age"), Forms.combo("evalPyrAge", all, vm.age));
-        Forms.row(form, b.getString("eval.pyr.sex"), Forms.combo("evalPyrSex", all, vm.sex));
-        Forms.row(form, b.getString("eval.pyr.value"), Forms.combo("evalPyrValue", all, vm.value));
-        Forms.row(form, b.getString("eval.pyr.areaColumn"), Forms.combo("evalPyrAreaColumn", all, vm.areaColumn));
-        TextField area = new TextField();
-        area.setId("evalPyrArea");
-        area.textProperty().bindBidirectional(vm.area);
-        Forms.row(form, b.getString("eval.pyr.area"), area);
-        Forms.row(form, b.getString("eval.pyr.yearColumn"), Forms.combo("evalPyrYearColumn", all, vm.yearColumn));
-        TextField years = new TextField();
-        years.setId("evalPyrYears");
-        years.setPromptText("2015,2020");
-        years.textProperty().bindBidirectional(vm.years);
-        Forms.row(form, b.getString("eval.pyr.years"), years);
-        Button run = new Button(b.getString("eval.run"));
-        run.setId("evalPyrRun");
-        run.setOnAction(e -> run());
-        Button export = new Button(b.getString("eval.export"));
-        export.setId("evalPyrExport");
-        export.disableProperty().bind(vm.result.isNull());
-        export.setOnAction(e -> {
-            Path out = Forms.saveXlsx(context.owner(), "pyramid.xlsx");
-            if (out != null) {
-                exportTo(out);
-            }
-        });
-        form.add(new javafx.scene.layout.HBox(6, run, export), 1, form.getRowCount());
+        tab.choice("eval.dataset", "evalPyrDataset", tab.datasets, vm.dataset);
+        tab.choice("eval.pyr.age", "evalPyrAge", tab.all, vm.age);
+        tab.choice("eval.pyr.sex", "evalPyrSex", tab.all, vm.sex);
+        tab.choice("eval.pyr.value", "evalPyrValue", tab.numeric, vm.value);
+        tab.choice("eval.pyr.areaColumn", "evalPyrAreaColumn", tab.all, vm.areaColumn);
+        tab.text("eval.pyr.area", "evalPyrArea", b.getString("eval.pyr.area.prompt"), vm.area);
+        tab.choice("eval.pyr.yearColumn", "evalPyrYearColumn", tab.all, vm.yearColumn);
+        tab.text("eval.pyr.years", "evalPyrYears", "2015,2020", vm.years);
+        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("pyramid.xlsx", this::report)), 1, tab.form.getRowCount());
 
         chart.setId("evalPyrChart");
         chart.setPrefSize(520, 460);
-        TableView<PopulationStructure> ratios = new TableView<>(vm.ratios);
+        chart.setVisible(false);
         ratios.setId("evalPyrRatios");
         ratios.setPrefHeight(110);
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.year"), PopulationStructure::year));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.total"), p -> String.format("%,.0f", p.total())));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.aging"), p -> String.format("%.1f%%", p.agingRatio() * 100)));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.young"), p -> String.format("%.1f", p.youngDependency())));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.old"), p -> String.format("%.1f", p.oldDependency())));
-        ratios.getColumns().add(col(b.getString("eval.pyr.col.dependency"), p -> String.format("%.1f", p.totalDependency())));
+        ratios.setMinHeight(90);
+        tab.placeholder(ratios);
+        SubTab.fill(ratios);
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.year"), 60, PopulationStructure::year));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.total"), 100, p -> String.format("%,.0f", p.total())));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.aging"), 90, p -> String.format("%.1f%%", p.agingRatio() * 100)));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.young"), 140, p -> String.format("%.1f", p.youngDependency())));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.old"), 150, p -> String.format("%.1f", p.oldDependency())));
+        ratios.getColumns().add(col(b.getString("eval.pyr.col.dependency"), 110, p -> String.format("%.1f", p.totalDependency())));
+        vm.result.shown().addListener((o, a, s) -> {
+            chart.setVisible(s != null); // a viewer cannot be emptied: hidden with no pyramid
+            if (s != null) {
+                chart.setChart(s.chart());
+            }
+        });
         VBox right = new VBox(6, chart, ratios);
         right.setPadding(new Insets(8));
         VBox.setVgrow(chart, Priority.ALWAYS);
-        SplitPane split = new SplitPane(form, right);
-        split.setDividerPositions(0.32);
-        root.setCenter(split);
-        status.setId("evalPyrStatus");
-        status.setPadding(new Insets(4, 8, 4, 8));
-        root.setBottom(status);
+        tab.layout(right);
     }
 
-    private static TableColumn<PopulationStructure, String> col(String title, java.util.function.Function<PopulationStructure, String> f) {
+    private static TableColumn<PopulationStructure, String> col(String title, double width,
+                                                                java.util.function.Function<PopulationStructure, String> f) {
         TableColumn<PopulationStructure, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setPrefWidth(95);
+        c.setPrefWidth(width);
         return c;
     }
 
-    private String title() {
-        return b.getString("eval.pyr.chart") + " " + (vm.area.get() == null ? "" : vm.area.get()) + " " + vm.years.get();
-    }
-
-    void run() {
-        Project p = context.project().get();
-        Pyramid.Spec s;
-        try {
-            s = vm.spec();
-        } catch (IllegalArgumentException e) {
-            status.setText(Forms.missing(b, e));
-            return;
-        }
-        String title = title();
+    /** Draws the pyramid in the background; it replaces the one on screen unless a newer run started meanwhile. */
+    Task<PyramidViewModel.Shown> run() {
+        Project p = tab.project();
+        String dataset = vm.dataset.get();
+        String title = vm.title(b.getString("eval.pyr.chart"));
         String male = b.getString("eval.pyr.male");
         String female = b.getString("eval.pyr.female");
-        status.setText(b.getString("eval.running"));
-        context.tasks().run(b.getString("eval.pyr.task"), (progress, cancel) -> {
+        return tab.compute(vm::spec, b.getString("eval.pyr.task"), (Pyramid.Spec s) -> (progress, cancel) -> {
             List<PopulationStructure> r = Pyramid.of(p, s);
-            return new Object[] {r, EvaluationCharts.pyramid(r, title, male, female)};
-        }, res -> {
-            @SuppressWarnings("unchecked")
-            List<PopulationStructure> r = (List<PopulationStructure>) res[0];
-            chart.setChart((JFreeChart) res[1]);
-            vm.accept(r);
-            status.setText("");
-        });
+            return new PyramidViewModel.Shown(dataset, title, r, EvaluationCharts.pyramid(r, title, male, female));
+        }, s -> tab.status.setText(""));
     }
 
-    void exportTo(Path out) {
-        Project p = context.project().get();
-        List<PopulationStructure> r = vm.result.get();
-        String title = title();
-        String author = System.getProperty("user.name", "");
-        String male = b.getString("eval.pyr.male");
-        String female = b.getString("eval.pyr.female");
-        context.tasks().run(b.getString("eval.exporting"), (progress, cancel) -> {
-            EvaluationReports.population(r, EvaluationCharts.pyramid(r, title, male, female), title, List.of(),
-                    EvaluationReports.info(title, author), EvaluationReports.provenance(p, List.of(vm.dataset.get()), "", "", author), out);
-            return out;
-        }, o -> status.setText(String.format(b.getString("eval.exported"), o.getFileName())));
+    /** Writes the pyramid on screen in the background; null while a new one is drawn. */
+    Task<Path> exportTo(Path out) {
+        return tab.export(out, this::report);
+    }
+
+    private void report(Project p, PyramidViewModel.Shown s, SubTab.Cover cover, Path out) {
+        // a chart of its own for the workbook: the one on screen belongs to the FX thread
+        EvaluationReports.population(s.years(), EvaluationCharts.pyramid(s.years(), s.title(), b.getString("eval.pyr.male"),
+                b.getString("eval.pyr.female")), s.title(), List.of(), cover.info(s.title()), cover.provenance(p, List.of(s.dataset()), ""), out);
     }
 }

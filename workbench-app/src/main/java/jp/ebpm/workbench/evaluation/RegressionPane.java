@@ -5,26 +5,22 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import jp.ebpm.analysis.evaluation.EvaluationReports;
-import jp.ebpm.analysis.stats.regression.OlsResult;
 import jp.ebpm.analysis.stats.regression.RegressionSpec;
 import jp.ebpm.analysis.stats.regression.SeType;
 import jp.ebpm.analysis.store.Project;
@@ -38,44 +34,30 @@ import jp.ebpm.workbench.app.AppContext;
  */
 final class RegressionPane {
 
-    private final AppContext context;
+    final RegressionViewModel vm;
+    private final SubTab<RegressionViewModel.Fit> tab;
     private final ResourceBundle b;
-    final RegressionViewModel vm = new RegressionViewModel();
-    private final BorderPane root = new BorderPane();
     private final ListView<String> columns = new ListView<>();
-    private final ListView<String> chosen = new ListView<>(vm.regressors);
-    final TableView<String[]> table = new TableView<>(vm.rows);
-    private final Label status = new Label();
-    private final javafx.collections.ObservableList<String> datasets = Forms.list();
-    private final javafx.collections.ObservableList<String> all = Forms.list();
-    private final javafx.collections.ObservableList<String> numeric = Forms.list();
+    private final ListView<String> chosen;
+    final TableView<String[]> table;
 
     RegressionPane(AppContext context) {
-        this.context = context;
         this.b = context.bundle("evaluation");
+        this.vm = new RegressionViewModel(d -> DatasetColumns.infos(context.project().get(), d));
+        this.tab = new SubTab<>(context, "Reg", vm.result, vm.dataset, (p, tables) -> vm.suggest(tables));
+        this.chosen = new ListView<>(vm.regressors);
+        this.table = new TableView<>(vm.rows);
         build();
-        vm.dataset.addListener((o, a, d) -> refreshColumns());
+        tab.all.addListener((javafx.collections.ListChangeListener<String>) c -> columns.getItems().setAll(tab.all));
     }
 
-    Node root() {
-        return root;
-    }
-
-    void refresh(Project p) {
-        datasets.setAll(p == null ? List.of() : DatasetColumns.tables(p));
-    }
-
-    private void refreshColumns() {
-        Project p = context.project().get();
-        all.setAll(p == null ? List.of() : DatasetColumns.columns(p, vm.dataset.get()));
-        numeric.setAll(p == null ? List.of() : DatasetColumns.numeric(p, vm.dataset.get()));
-        columns.getItems().setAll(all);
+    SubTab<RegressionViewModel.Fit> tab() {
+        return tab;
     }
 
     private void build() {
-        GridPane form = Forms.grid();
-        Forms.row(form, b.getString("eval.dataset"), Forms.combo("evalRegDataset", datasets, vm.dataset));
-        Forms.row(form, b.getString("eval.reg.outcome"), Forms.combo("evalRegOutcome", numeric, vm.outcome));
+        tab.choice("eval.dataset", "evalRegDataset", tab.datasets, vm.dataset);
+        tab.choice("eval.reg.outcome", "evalRegOutcome", tab.numeric, vm.outcome);
         columns.setId("evalRegColumns");
         columns.setPrefHeight(160);
         chosen.setId("evalRegChosen");
@@ -121,39 +103,55 @@ final class RegressionPane {
         Button remove = new Button(b.getString("eval.reg.remove"));
         remove.setId("evalRegRemove");
         remove.setOnAction(e -> vm.regressors.removeAll(List.copyOf(chosen.getSelectionModel().getSelectedItems())));
+        javafx.scene.layout.FlowPane edit = new javafx.scene.layout.FlowPane(4, 4, factor, interaction, remove);
         VBox lists = new VBox(4, new Label(b.getString("eval.reg.columns")), columns, new Label(b.getString("eval.reg.regressors")),
-                chosen, new HBox(4, factor, interaction, remove));
-        form.add(lists, 0, form.getRowCount(), 2, 1);
-        TextField formula = new TextField();
+                chosen, edit);
+        tab.form.add(lists, 0, tab.form.getRowCount(), 2, 1);
+        // the whole formula in view (wrapped); a line break typed or pasted becomes a space
+        TextArea formula = new TextArea();
         formula.setId("evalRegFormula");
+        formula.setWrapText(true);
+        formula.setPrefRowCount(2);
+        formula.setPrefColumnCount(16);
+        formula.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c -> {
+            c.setText(c.getText().replaceAll("[\\r\\n]+", " "));
+            return c;
+        }));
         formula.textProperty().bindBidirectional(vm.formula);
-        Forms.row(form, b.getString("eval.reg.formula"), formula);
+        tab.row("eval.reg.formula", formula);
         ComboBox<SeType> se = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(SeType.values()));
         se.setId("evalRegSe");
         se.valueProperty().bindBidirectional(vm.seType);
-        Forms.row(form, b.getString("eval.reg.se"), se);
-        Forms.row(form, b.getString("eval.reg.cluster"), Forms.combo("evalRegCluster", all, vm.cluster));
-        Forms.row(form, b.getString("eval.reg.weight"), Forms.combo("evalRegWeight", numeric, vm.weight));
+        tab.row("eval.reg.se", se);
+        tab.choice("eval.reg.cluster", "evalRegCluster", tab.all, vm.cluster);
+        tab.choice("eval.reg.weight", "evalRegWeight", tab.numeric, vm.weight);
         CheckBox intercept = new CheckBox(b.getString("eval.reg.intercept"));
         intercept.setId("evalRegIntercept");
         intercept.selectedProperty().bindBidirectional(vm.intercept);
-        form.add(intercept, 1, form.getRowCount());
-        Button run = new Button(b.getString("eval.run"));
-        run.setId("evalRegRun");
-        run.setDefaultButton(false);
-        run.setOnAction(e -> run());
-        form.add(run, 1, form.getRowCount());
+        tab.form.add(intercept, 1, tab.form.getRowCount());
+        tab.form.add(tab.runButton(this::run), 1, tab.form.getRowCount());
 
         table.setId("evalRegTable");
+        tab.placeholder(table);
+        SubTab.fill(table);
+        // the columns appear with a model: no empty "(1)" header before one is fitted
         TableColumn<String[], String> term = new TableColumn<>("");
         term.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()[0]));
         term.setPrefWidth(220);
-        TableColumn<String[], String> model = new TableColumn<>("(1)");
+        TableColumn<String[], String> model = new TableColumn<>();
         model.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()[1]));
-        model.setPrefWidth(180);
+        model.setPrefWidth(200);
         model.setStyle("-fx-alignment: CENTER-RIGHT;");
-        table.getColumns().add(term);
-        table.getColumns().add(model);
+        vm.result.shown().addListener((o, a, f) -> {
+            if (f == null) {
+                table.getColumns().clear();
+            } else {
+                model.setText(RegressionViewModel.dependent(f.result()));
+                if (table.getColumns().isEmpty()) {
+                    table.getColumns().setAll(List.of(term, model));
+                }
+            }
+        });
         Button copy = new Button(b.getString("eval.copy"));
         copy.setId("evalRegCopy");
         copy.setOnAction(e -> {
@@ -161,69 +159,42 @@ final class RegressionPane {
             cc.putString(vm.clipboardText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(cc);
         });
-        Button export = new Button(b.getString("eval.export"));
-        export.setId("evalRegExport");
-        export.setOnAction(e -> {
-            Path out = Forms.saveXlsx(context.owner(), "regression.xlsx");
-            if (out != null) {
-                exportTo(out);
-            }
-        });
-        copy.disableProperty().bind(vm.result.isNull());
-        export.disableProperty().bind(vm.result.isNull());
+        copy.disableProperty().bind(vm.result.outputDisabled());
         Label legend = new Label(b.getString("eval.reg.legend"));
+        legend.setWrapText(true);
         Label notes = new Label();
         notes.setId("evalRegNotes");
         notes.setWrapText(true);
         notes.textProperty().bind(vm.notes);
-        VBox right = new VBox(6, new HBox(6, copy, export), table, legend, notes);
+        VBox right = new VBox(6, new HBox(6, copy, tab.exportButton("regression.xlsx", this::report)), table, legend, notes);
         right.setPadding(new Insets(8));
-        javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(form);
-        left.setFitToWidth(true);
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.42);
-        root.setCenter(split);
-        status.setId("evalRegStatus");
-        status.setPadding(new Insets(4, 8, 4, 8));
-        root.setBottom(status);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        tab.layout(right);
     }
 
     private void add(String column) {
-        Project p = context.project().get();
-        if (column == null || p == null) {
+        if (column == null || tab.project() == null) {
             return;
         }
-        vm.addRegressor(column, !numeric.contains(column));
+        vm.addRegressor(column, !tab.numeric.contains(column));
     }
 
-    /** Fits the model in the background. */
-    void run() {
-        Project p = context.project().get();
-        RegressionSpec s;
-        try {
-            s = vm.spec();
-        } catch (IllegalArgumentException e) {
-            status.setText(Forms.missing(b, e));
-            return;
-        }
-        status.setText(b.getString("eval.running"));
-        context.tasks().run(b.getString("eval.reg.task"), (progress, cancel) -> RegressionViewModel.fit(p, s, progress, cancel),
-                r -> {
-                    vm.accept(r);
-                    status.setText(String.format(b.getString("eval.reg.done"), r.n(), r.droppedMissing()));
-                });
+    /** Fits the model in the background; it replaces the one on screen unless a newer fit started meanwhile. */
+    Task<RegressionViewModel.Fit> run() {
+        Project p = tab.project();
+        SeType se = vm.seType.get();
+        return tab.compute(vm::spec, b.getString("eval.reg.task"),
+                (RegressionSpec s) -> (progress, cancel) -> RegressionViewModel.fit(p, s, se, progress, cancel),
+                f -> tab.status.setText(String.format(b.getString("eval.reg.done"), f.result().n(), f.result().droppedMissing())));
     }
 
-    /** Writes the Excel report in the background. */
-    void exportTo(Path out) {
-        Project p = context.project().get();
-        OlsResult r = vm.result.get();
-        SeType t = vm.seType.get();
-        String author = System.getProperty("user.name", "");
-        context.tasks().run(b.getString("eval.exporting"), (progress, cancel) -> {
-            EvaluationReports.regression(r, t, EvaluationReports.info(b.getString("eval.reg.report"), author),
-                    EvaluationReports.provenance(p, List.of(r.dataset()), "", r.weight() == null ? "" : r.weight(), author), out);
-            return out;
-        }, o -> status.setText(String.format(b.getString("eval.exported"), o.getFileName())));
+    /** Writes the model on screen as an Excel report in the background; null while a new model is fitted. */
+    Task<Path> exportTo(Path out) {
+        return tab.export(out, this::report);
+    }
+
+    private void report(Project p, RegressionViewModel.Fit f, SubTab.Cover cover, Path out) {
+        EvaluationReports.regression(f.result(), f.se(), cover.info(b.getString("eval.reg.report")),
+                cover.provenance(p, List.of(f.result().dataset()), f.result().weight()), out);
     }
 }

@@ -1,7 +1,7 @@
 package jp.ebpm.workbench.evaluation;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,16 +19,25 @@ import jp.ebpm.analysis.stats.regression.Regression;
 import jp.ebpm.analysis.stats.regression.RegressionSpec;
 import jp.ebpm.analysis.stats.regression.RegressionTable;
 import jp.ebpm.analysis.stats.regression.SeType;
+import jp.ebpm.analysis.store.ColumnInfo;
 import jp.ebpm.analysis.store.Project;
 import jp.ebpm.analysis.task.Cancellation;
 import jp.ebpm.analysis.task.ProgressListener;
+import jp.ebpm.workbench.app.ShownResult;
 
 /**
  * State of the regression view: dataset, outcome, regressors (column names, {@code factor(col)} for categorical
  * ones, {@code a:b} for interactions), the formula they make (editable), weights, the standard-error type and the
- * fitted model with its journal-style rows. FX thread only; the fit itself runs in {@link #fit}, off the FX thread.
+ * fitted model on screen ({@link ShownResult}: copy and export take it, none while a new model is fitted) with its
+ * journal-style rows. On a panel whose column names make outcome, area, period and treatment obvious
+ * ({@link Defaults#panel}) the model is preset to the two-way fixed-effects regression with standard errors clustered
+ * by area. FX thread only; the fit itself runs in {@link #fit}, off the FX thread.
  */
 final class RegressionViewModel {
+
+    /** A fitted model and the standard errors it shows. */
+    record Fit(OlsResult result, SeType se) {
+    }
 
     final ObjectProperty<String> dataset = new SimpleObjectProperty<>();
     final ObjectProperty<String> outcome = new SimpleObjectProperty<>();
@@ -38,21 +47,46 @@ final class RegressionViewModel {
     final ObjectProperty<SeType> seType = new SimpleObjectProperty<>(SeType.HC1);
     final ObjectProperty<String> cluster = new SimpleObjectProperty<>();
     final BooleanProperty intercept = new SimpleBooleanProperty(true);
-    final ObjectProperty<OlsResult> result = new SimpleObjectProperty<>();
+    final ShownResult<Fit> result = new ShownResult<>();
     final ObservableList<String[]> rows = FXCollections.observableArrayList();
     final StringProperty notes = new SimpleStringProperty("");
+    private final Function<String, List<ColumnInfo>> columns;
 
-    RegressionViewModel() {
+    /** @param columns the columns of a dataset (none for an unknown one) */
+    RegressionViewModel(Function<String, List<ColumnInfo>> columns) {
+        this.columns = columns;
         outcome.addListener((o, a, b) -> rebuildFormula());
         regressors.addListener((ListChangeListener<String>) c -> rebuildFormula());
-        dataset.addListener((o, a, b) -> {
+        dataset.addListener((o, a, d) -> {
             regressors.clear();
             outcome.set(null);
             weight.set(null);
             cluster.set(null);
-            result.set(null);
+            result.clear();
+            guess(columns.apply(d));
         });
-        seType.addListener((o, a, b) -> showRows());
+        result.shown().addListener((o, a, f) -> {
+            rows.setAll(f == null ? List.of() : RegressionTable.journal(f.result(), f.se()));
+            notes.set(f == null ? "" : String.join("\n", f.result().notes()));
+        });
+    }
+
+    /** Preselects the outcome, and on an obvious panel the two-way fixed-effects model clustered by area. */
+    private void guess(List<ColumnInfo> cols) {
+        Defaults.Panel panel = Defaults.panel(cols);
+        outcome.set(panel.outcome());
+        if (panel.complete()) {
+            addRegressor(panel.treated(), false);
+            addRegressor(panel.unit(), true);
+            addRegressor(panel.period(), true);
+            cluster.set(panel.unit());
+            seType.set(SeType.CLUSTER);
+        }
+    }
+
+    /** Keeps the chosen dataset while offered, else chooses the first obvious panel (or none). */
+    void suggest(List<String> tables) {
+        dataset.set(Defaults.dataset(dataset.get(), tables, columns, c -> Defaults.panel(c).complete()));
     }
 
     private void rebuildFormula() {
@@ -114,29 +148,19 @@ final class RegressionViewModel {
         return intercept.get() ? s : s.withIntercept(false);
     }
 
-    /** Fits (off the FX thread). */
-    static OlsResult fit(Project p, RegressionSpec s, ProgressListener progress, Cancellation cancel) {
-        return Regression.fit(p, s, progress, cancel);
+    /** Fits (off the FX thread); the table will show the standard errors of {@code se}. */
+    static Fit fit(Project p, RegressionSpec s, SeType se, ProgressListener progress, Cancellation cancel) {
+        return new Fit(Regression.fit(p, s, progress, cancel), se);
     }
 
-    /** Shows a fitted model (FX thread). */
-    void accept(OlsResult r) {
-        result.set(r);
-        showRows();
-        notes.set(String.join("\n", r.notes()));
-    }
-
-    private void showRows() {
-        OlsResult r = result.get();
-        List<String[]> out = new ArrayList<>();
-        if (r != null) {
-            out.addAll(RegressionTable.journal(r, seType.get()));
-        }
-        rows.setAll(out);
-    }
-
-    /** The journal table as tab-separated text for the clipboard. */
+    /** The journal table on screen as tab-separated text for the clipboard; "" while a new model is fitted. */
     String clipboardText() {
-        return result.get() == null ? "" : RegressionTable.journalText(result.get(), seType.get());
+        return result.forOutput().map(f -> RegressionTable.journalText(f.result(), f.se())).orElse("");
+    }
+
+    /** The dependent variable of a fitted model (the column title of the journal table). */
+    static String dependent(OlsResult r) {
+        int tilde = r.formula().indexOf('~');
+        return (tilde < 0 ? r.formula() : r.formula().substring(0, tilde)).strip().replace("`", "");
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -47,7 +48,7 @@ import jp.ebpm.workbench.app.settings.WorkbenchSettings;
 /**
  * Issue 11 "the app at 1280×800": the main window at its default size (1280×800) on the sample project, in English
  * and Japanese; every tab is shown (the Cross-tab tab with a computed table, the Map tab with its map, the KPI tab
- * with its register, the Location tab) and no label, button, check box, tab title or choice box of it may be clipped
+ * with its register, the Location tab, each Evaluation sub-tab with a result) and no label, button, check box, tab title or choice box of it may be clipped
  * to "…". Cells of tables and lists are not checked (their columns can be widened). Each tab is also saved as a PNG
  * under {@code target/screenshots} for a look.
  */
@@ -101,6 +102,9 @@ class WindowAt1280Test {
             for (String t : truncated(stage.getScene().getRoot())) {
                 problems.add(tab.getText() + ": " + t);
             }
+            if ("feature-evaluation".equals(tab.getId())) {
+                evaluationSubTabs(robot, language.name().toLowerCase(Locale.ROOT) + "-" + index + "-" + tab.getId(), problems);
+            }
         }
         assertTrue(problems.isEmpty(), "clipped to …: " + String.join("; ", problems));
     }
@@ -131,6 +135,34 @@ class WindowAt1280Test {
         } else if (id.equals("dataTab")) {
             TreeView<?> tree = robot.lookup(".tree-view").queryAs(TreeView.class);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getExpandedItemCount() > 3);
+        }
+    }
+
+    /**
+     * Each Evaluation sub-tab with a result computed from what it preselects on the sample project: a regression, a
+     * difference-in-differences, a pyramid and a location-quotient map.
+     */
+    private void evaluationSubTabs(FxRobot robot, String name, List<String> problems) throws Exception {
+        TabPane sub = robot.lookup("#evalTabs").queryAs(TabPane.class);
+        // the defaults looked up in the background: the pyramid's years, the reference row of the quotients
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#evalPyrYears").queryAs(TextInputControl.class).getText()
+                .isBlank() && !robot.lookup("#evalLqReference").queryAs(TextInputControl.class).getText().isBlank());
+        String[][] runs = {{"Reg", "#evalRegTable"}, {"Did", "#evalDidEvents"}, {"Pyr", "#evalPyrRatios"}, {"Lq", "#evalLqTable"}};
+        for (int i = 0; i < sub.getTabs().size(); i++) {
+            int index = i;
+            robot.interact(() -> sub.getSelectionModel().select(index));
+            robot.interact(() -> robot.lookup("#eval" + runs[index][0] + "Run").queryButton().fire());
+            TableView<?> result = robot.lookup(runs[index][1]).queryAs(TableView.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !result.getItems().isEmpty()
+                    && !robot.lookup("#eval" + runs[index][0] + "Export").queryButton().isDisabled());
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+            WaitForAsyncUtils.waitForFxEvents();
+            Tab t = sub.getTabs().get(index);
+            snapshot(robot, name + "-" + index + "-" + t.getId());
+            for (String s : truncated(stage.getScene().getRoot())) {
+                problems.add(t.getText() + ": " + s);
+            }
         }
     }
 

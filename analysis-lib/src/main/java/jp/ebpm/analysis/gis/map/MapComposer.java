@@ -111,7 +111,7 @@ public final class MapComposer {
         }
         String inputs = info.property("inputs");
         if (inputs != null && !inputs.isBlank()) {
-            for (String in : inputs.split(",")) {
+            for (String in : inputs.split("\\s*,\\s*")) { // dataset names listed by the overlay that made the layer
                 collect(project, in.strip(), out, seen, depth + 1);
             }
         }

@@ -61,7 +61,7 @@ final class ModelFrame implements RowSource {
         this.cluster = cluster;
         this.progress = progress;
         this.cancel = cancel;
-        DatasetInfo info = project.catalog().get(dataset);
+        DatasetInfo info = project.catalog().requireAnalysable(dataset);
         Map<String, String> types = new HashMap<>();
         for (ColumnInfo c : info.columns()) {
             types.put(c.name(), baseType(c.type()));

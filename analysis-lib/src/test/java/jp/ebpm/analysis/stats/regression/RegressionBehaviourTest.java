@@ -194,4 +194,19 @@ class RegressionBehaviourTest {
         assertEquals(simple.coef()[1], r.coef()[1], 1e-12);
         assertEquals(simple.se()[1], r.se()[1], 1e-12);
     }
+
+    @Test
+    void privateDatasetsAreRefused() {
+        // private data (e.g. pings) leaves the workbench only as guarded aggregates, never as row-level models
+        project.inTransaction(c -> {
+            project.catalog().register(c, new jp.ebpm.analysis.store.DatasetInfo("pings", jp.ebpm.analysis.store.DatasetKind.TABLE,
+                    "pings.csv", "00", java.time.Instant.now(), 10, List.of(new jp.ebpm.analysis.store.ColumnInfo("y", "DOUBLE"),
+                    new jp.ebpm.analysis.store.ColumnInfo("x", "DOUBLE")), "UTF-8", "", jp.ebpm.analysis.store.Sensitivity.PRIVATE, "",
+                    java.util.Map.of()));
+            return null;
+        });
+        jp.ebpm.analysis.WorkbenchException e = assertThrows(jp.ebpm.analysis.WorkbenchException.class,
+                () -> fit(RegressionSpec.of("pings", "y ~ x")));
+        assertTrue(e.getMessage().contains("holds private data"), e.getMessage());
+    }
 }

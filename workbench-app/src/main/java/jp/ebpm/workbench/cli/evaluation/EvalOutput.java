@@ -65,7 +65,7 @@ public final class EvalOutput {
 
     /** Splits a comma-separated option value. */
     static List<String> split(String s) {
-        return s == null ? List.of() : java.util.Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return s == null ? List.of() : java.util.Arrays.stream(s.split("\\s*,\\s*")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     /** The analyst name written into report provenance. */

@@ -68,8 +68,9 @@ public final class MeshCommand {
     @Command(name = "grid", mixinStandardHelpOptions = true,
             description = "Write the mesh cells covering an extent as a GeoJSON polygon layer (fields mesh_code, level; EPSG:6668).")
     static final class Grid implements Callable<Integer> {
-        @Option(names = "--extent", required = true, paramLabel = "W,S,E,N", description = "min lon, min lat, max lon, max lat (degrees).")
-        String extent;
+        @Option(names = "--extent", required = true, split = ",", paramLabel = "W,S,E,N",
+                description = "min lon, min lat, max lon, max lat (degrees).")
+        double[] extent;
         @Option(names = "--level", required = true, paramLabel = "L", description = "1..6 or 5km.")
         String level;
         @Option(names = "--out", required = true, paramLabel = "F.geojson", description = "Output GeoJSON.")
@@ -79,11 +80,10 @@ public final class MeshCommand {
 
         @Override
         public Integer call() throws Exception {
-            String[] p = extent.split(",");
-            if (p.length != 4) {
+            if (extent.length != 4) {
                 throw new IllegalArgumentException("--extent needs four numbers: min lon, min lat, max lon, max lat.");
             }
-            double[] v = java.util.Arrays.stream(p).mapToDouble(x -> Double.parseDouble(x.strip())).toArray();
+            double[] v = extent;
             jp.ebpm.analysis.gis.VectorData grid = jp.ebpm.analysis.gis.mesh.MeshGrid.layer(
                     new org.locationtech.jts.geom.Envelope(v[0], v[2], v[1], v[3]), MeshLevel.parse(level));
             try (java.io.OutputStream os = Files.newOutputStream(out)) {
