@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the command reference of the user guide (docs/guide/en/reference/commands.md and its Japanese twin):
 #  1. every command that `workbench --help` lists (recursively: every leaf command) has an example on the page;
-#  2. the Japanese page shows exactly the same example lines, in the same order;
+#  2. the Japanese page shows exactly the same example lines, in the same order; every page of the guide exists in
+#     both languages with the same screenshots (which exist) and the same command lines;
 #  3. every example runs: in the order of the page, in a scratch folder holding sample-data/ and examples/
 #     (docs/guide/examples/), exit code 0 — or the code a line ends with ("# exit 1").
 # Lines ending in "# Spark" need the Spark job's jar and take a minute: they run only with --with-spark.
@@ -29,6 +30,23 @@ examples() {
   awk '/^```sh/ { on = 1; next } /^```/ { on = 0; next } on && /^(workbench |export |WORKBENCH_SCALE_KEY=)/' "$1"
 }
 diff <(examples "$en") <(examples "$ja") >&2 || { echo "FAIL: the Japanese page shows other examples than the English one" >&2; exit 1; }
+
+# every page of the guide has its twin in the other language, with the same screenshots and the same command lines
+for page in $(cd docs/guide/en && find . -name '*.md' | sort) $(cd docs/guide/ja && find . -name '*.md' | sort); do
+  [ -f "docs/guide/en/$page" ] && [ -f "docs/guide/ja/$page" ] || { echo "FAIL: $page exists in one language only" >&2; exit 1; }
+  shots() { grep -o 'images/[a-z]*/[a-z0-9-]*\.png' "$1" | sed 's#images/[a-z]*/##'; }
+  diff <(shots "docs/guide/en/$page") <(shots "docs/guide/ja/$page") >&2 \
+    || { echo "FAIL: $page shows other screenshots in Japanese than in English" >&2; exit 1; }
+  cmds() { awk '/^```/ { on = !on; next } on && /^(workbench |export )/' "$1" | sed 's/ *#.*$//'; }   # comments may be translated
+  diff <(cmds "docs/guide/en/$page") <(cmds "docs/guide/ja/$page") >&2 \
+    || { echo "FAIL: $page shows other commands in Japanese than in English" >&2; exit 1; }
+  ! grep -q 'images/ja/' "docs/guide/en/$page" && ! grep -q 'images/en/' "docs/guide/ja/$page" \
+    || { echo "FAIL: $page shows a screenshot of the other language" >&2; exit 1; }
+  for img in $(grep -o 'images/[a-z]*/[a-z0-9-]*\.png' "docs/guide/en/$page" "docs/guide/ja/$page" | sed 's/^[^:]*://'); do
+    [ -f "docs/guide/$img" ] || { echo "FAIL: $page shows $img, which does not exist" >&2; exit 1; }
+  done
+done
+echo "the Japanese and English guides have the same pages, screenshots and commands"
 
 # every leaf command of the --help tree
 commands() {
