@@ -374,8 +374,12 @@ final class RakeDialog {
             try {
                 r = Raking.rakeInto(project, dataset, ms, relativeBounds(opt, ms), out, listener, cancel);
             } catch (jp.ebpm.analysis.survey.RakingGap gap) {
-                // name the category by its codebook labels and suggest collapsing or dropping it
-                throw gap.labelled(ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
+                // name the category by its codebook labels and suggest collapsing or dropping it, in the UI's language
+                String category = gap.category(ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
+                String key = gap.kind() == jp.ebpm.analysis.survey.RakingGap.Kind.NO_TARGET ? "rake.gap.noTarget"
+                        : "rake.gap.noRespondents";
+                throw new jp.ebpm.analysis.WorkbenchException(MessageFormat.format(text.getString(key), category,
+                        String.join("+", gap.variables())), gap);
             }
             return new Run(r, ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
         }, r -> {
