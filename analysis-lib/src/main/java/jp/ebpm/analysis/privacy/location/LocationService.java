@@ -234,6 +234,9 @@ public final class LocationService {
                            int k, int roundBase, AreaLevel level, AreaLayer layer, TimeBand band, Cancellation cancel) {
         // one release at a time per vault: the app runs tasks on several threads
         synchronized (vault) {
+            if (ScaleAggregateImporter.isImported(vault.info(dataset))) {
+                ScaleReleaseSource.require(vault.project().catalog(), vault.info(dataset));
+            }
             SuppressionMemory memory = new SuppressionMemory(vault.project().catalog());
             LinkedGrouping linked = new LinkedGrouping(grouping, op, level == null ? AreaLevel.WARD : level,
                     layer == null ? "" : LinkedLayers.sha(vault, layer), layer != null && !layer.bundled(), band,
@@ -346,6 +349,9 @@ public final class LocationService {
         synchronized (vault) {
             // checked again under the lock: another thread may have released a table since the first check
             checkStillSafe(r);
+            if (ScaleAggregateImporter.isImported(vault.info(r.dataset()))) {
+                ScaleReleaseSource.claim(vault.project().catalog(), vault.info(r.dataset()));
+            }
             new SuppressionMemory(vault.project().catalog()).remember(r.dataset(), r.grouping(), r.table());
             if (r.linked() == null) {
                 return;

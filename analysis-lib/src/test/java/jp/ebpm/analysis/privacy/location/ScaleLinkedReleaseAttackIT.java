@@ -80,7 +80,7 @@ class ScaleLinkedReleaseAttackIT {
 
     /**
      * A job output of the sample pings by ward × hour, as if from another input listing each time (each is a pings
-     * source of its own).
+     * source of its own, so that every test starts with no releases; see {@link #twoImportsOfTheSamePings}).
      */
     static Path hourOutput() throws Exception {
         return ScaleOutputFixture.write(vault, "pings", AreaLayer.bundledWards(), TimeBand.HOUR,
@@ -163,6 +163,34 @@ class ScaleLinkedReleaseAttackIT {
         unguarded.addAll(recovered(alone(rawAll), alone(rawVis), alone(rawRes), trueRes, "residents"));
         assertFalse(unguarded.isEmpty(), "without the linked check the differences give small cells away");
         assertEquals(List.of(), recovered, "suppressed cells recovered as a difference of published cells");
+    }
+
+    /**
+     * Two imports of the same job output (the same pings): all devices exported from the first, then residents asked
+     * from the second. Each import guarded on its own would publish residents cells whose visitors (all minus
+     * residents) are small; the second import is refused instead, with a message naming the first.
+     */
+    @Test
+    void twoImportsOfTheSamePings(@TempDir Path dir) throws Exception {
+        Path manifest = hourOutput();
+        String first = freshImport(manifest);
+        String second = freshImport(manifest);
+        LocationService s = new LocationService(vault);
+        Map<String, Read> all = export(s, first, ScaleAggregates.Kind.AGGREGATE, null, dir.resolve("all.csv"));
+        Map<String, CountTable.Cell> trueVis = LinkedReleaseAttackIT.truth(ScaleAggregates.table(vault, second,
+                ScaleAggregates.Kind.VISITORS, null, NONE));
+        Map<String, Read> residentsAlone = alone(ScaleAggregates.table(vault, second, ScaleAggregates.Kind.RESIDENTS, null, NONE));
+        Map<String, Read> hidden = new HashMap<>();
+        all.keySet().forEach(key -> hidden.put(key, new Read(null, null)));
+        assertFalse(recovered(all, residentsAlone, hidden, trueVis, "visitors").isEmpty(),
+                "the second import guarded on its own would give small visitors cells away");
+        WorkbenchException e = assertThrows(WorkbenchException.class,
+                () -> s.importedTable(second, ScaleAggregates.Kind.RESIDENTS, null, K, 1, NONE));
+        assertTrue(e.getMessage().contains("already released from the imported aggregate \"" + first + "\""), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("residents.csv")));
+        // the first import goes on releasing, checked as one linked set
+        Map<String, Read> res = export(s, first, ScaleAggregates.Kind.RESIDENTS, null, dir.resolve("residents.csv"));
+        assertEquals(List.of(), recovered(all, res, hidden, trueVis, "visitors"));
     }
 
     /**
