@@ -59,16 +59,26 @@ cp "$APP/workbench.jar" "$OUT/input/"
 find "$APP/lib" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp {} "$OUT/input/lib/" \;
 # DuckDB's jar holds its native library for four platforms (84 MB). The driver unpacks the one it needs
 # (60 MB) into the temp folder at every start when the jar holds it, and otherwise loads it from the jar's
-# own folder: keep this platform's library next to the jar, under the name the driver looks for, and drop
-# all of them from the jar (63 MB less, a faster first query, nothing executable written to /tmp).
+# own folder. The app module's build already puts this platform's library beside the jar under the name the
+# driver looks for (workbench-app/pom.xml, src/build/FastStart.java) and takes it out of the jar: copy it
+# along. A jar that still holds it (an app module built otherwise) gets the same treatment here. The other
+# platforms' libraries are dropped from the jar when a zip tool is there (63 MB less); without one they stay,
+# which costs only size.
 duck=$(ls "$OUT"/input/lib/duckdb_jdbc-*.jar)
 case "$(uname -m)" in x86_64|amd64) arch=amd64 ;; aarch64|arm64) arch=arm64 ;; *) arch="$(uname -m)" ;; esac
+native="libduckdb_java.so_linux_$arch"
 entries=$(unzip -Z1 "$duck")   # listed first: `unzip | grep -q` fails under pipefail when grep stops early
-if command -v zip >/dev/null && grep -qx "libduckdb_java.so_linux_$arch" <<<"$entries"; then
-  unzip -q -o "$duck" "libduckdb_java.so_linux_$arch" -d "$OUT/input/lib"
-  zip -q -d "$duck" 'libduckdb_java.so_*' >/dev/null
+if [ -f "$APP/lib/$native" ]; then
+  cp "$APP/lib/$native" "$OUT/input/lib/"
+elif grep -qx "$native" <<<"$entries"; then
+  unzip -q -o "$duck" "$native" -d "$OUT/input/lib"
+fi
+[ -f "$OUT/input/lib/$native" ] \
+  || { echo "DuckDB's native library $native is neither beside $APP/lib/$(basename "$duck") nor inside it" >&2; exit 2; }
+if command -v zip >/dev/null; then
+  if grep -q '^libduckdb_java.so_' <<<"$entries"; then zip -q -d "$duck" 'libduckdb_java.so_*' >/dev/null; fi
 else
-  echo "note: DuckDB's native libraries stay inside its jar (no zip tool, or no linux_$arch library)" >&2
+  echo "note: no zip tool: DuckDB's jar keeps the other platforms' native libraries (a larger image)" >&2
 fi
 cp -r sample-data "$OUT/input/sample-data"
 

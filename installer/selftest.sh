@@ -35,9 +35,10 @@ passed=0
 wb() { "$@"; }
 check() { # check NAME EXPECTED-SUBSTRING -- command...
   local name="$1" expect="$2"; shift 3
-  local out
-  if ! out=$("$@" 2>"$work/err"); then
-    echo "selftest: FAILED $name (exit code $?)" >&2; cat "$work/err" >&2; echo "selftest: $passed passed, 1 failed"; exit 1
+  local out rc=0
+  out=$("$@" 2>"$work/err") || rc=$?
+  if [ "$rc" != 0 ]; then
+    echo "selftest: FAILED $name (exit code $rc)" >&2; cat "$work/err" >&2; echo "selftest: $passed passed, 1 failed"; exit 1
   fi
   if ! grep -qF -- "$expect" <<<"$out"; then
     echo "selftest: FAILED $name: output lacks '$expect'" >&2; echo "$out" | head -20 >&2; cat "$work/err" >&2

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.ebpm.analysis.export.OutputNames;
+import jp.ebpm.analysis.stats.regression.OlsResult;
 import jp.ebpm.analysis.stats.regression.RegressionTable;
 
 /**
@@ -20,6 +22,33 @@ public final class EvaluationOutput {
 
     private static Double num(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
+    /** Default output name of a regression: {@code dataset_regression_outcome.ext} (the formula's left side). */
+    public static String fileName(OlsResult r, String ext) {
+        int tilde = r.formula().indexOf('~');
+        return OutputNames.evaluation(ext, r.dataset(), "regression", tilde < 0 ? null : r.formula().substring(0, tilde).strip());
+    }
+
+    /** Default output name of a difference-in-differences: {@code source_did_outcome.ext}. */
+    public static String fileName(DidResult r, String ext) {
+        return OutputNames.evaluation(ext, r.source(), "did", r.outcome());
+    }
+
+    /** Default output name of location quotients: {@code dataset_lq.ext}. */
+    public static String lqFileName(String dataset, String ext) {
+        return OutputNames.evaluation(ext, dataset, "lq");
+    }
+
+    /**
+     * Default output name of population pyramids or a projection: {@code dataset_analysis[_area]_firstYear-lastYear.ext}
+     * ({@code analysis} is {@code pyramid} or {@code projection}).
+     */
+    public static String populationFileName(String dataset, String analysis, String area, List<PopulationStructure> years,
+                                            String ext) {
+        String span = years.isEmpty() ? null : years.get(0).year()
+                + (years.size() > 1 ? "-" + years.get(years.size() - 1).year() : "");
+        return OutputNames.evaluation(ext, dataset, analysis, area, span);
     }
 
     /** {@code workbench did}: the effect, its inference, the panel, trends, event study and the regression. */

@@ -40,6 +40,18 @@ public final class OutputNames {
     }
 
     /**
+     * An evaluation result: {@code source_analysis[_detail…].ext}, e.g. {@code measure-panel_did_rate.xlsx}; the
+     * evaluation package chooses the parts per analysis ({@code EvaluationOutput.fileName}).
+     */
+    public static String evaluation(String ext, String source, String analysis, String... details) {
+        String[] parts = new String[details.length + 2];
+        parts[0] = source;
+        parts[1] = analysis;
+        System.arraycopy(details, 0, parts, 2, details.length);
+        return join(ext, parts);
+    }
+
+    /**
      * The file to write: {@code out} itself, or — when {@code out} is an existing folder — the default name inside it.
      */
     public static Path resolve(Path out, String defaultName) {

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 
 import org.jfree.chart.fx.ChartViewer;
 
+import jp.ebpm.analysis.evaluation.EvaluationOutput;
 import jp.ebpm.analysis.evaluation.DidResult;
 import jp.ebpm.analysis.evaluation.DiffInDiff;
 import jp.ebpm.analysis.evaluation.EvaluationCharts;
@@ -59,7 +60,7 @@ final class DidPane {
         fe.setWrapText(true);
         fe.selectedProperty().bindBidirectional(vm.fixedEffects);
         tab.form.add(fe, 1, tab.form.getRowCount());
-        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("did.xlsx", this::report)), 1, tab.form.getRowCount());
+        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton(s -> EvaluationOutput.fileName(s.result(), "xlsx"), this::report)), 1, tab.form.getRowCount());
         Label help = new Label(b.getString("eval.did.help"));
         help.setWrapText(true);
         help.setMaxWidth(320);

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 
 import org.jfree.fx.FXGraphics2D;
 
+import jp.ebpm.analysis.evaluation.EvaluationOutput;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.evaluation.LocationQuotient;
@@ -89,7 +90,7 @@ final class LqPane {
         tab.choice("eval.lq.layer", "evalLqLayer", layers, vm.layer);
         tab.text("eval.lq.key", "evalLqKey", null, vm.keyField).setTooltip(new javafx.scene.control.Tooltip(b.getString("eval.lq.key.tip")));
         tab.choice("eval.lq.mapIndustry", "evalLqMapIndustry", vm.industries, vm.mapIndustry);
-        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("location-quotients.xlsx", this::report)), 1,
+        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton(s -> EvaluationOutput.lqFileName(s.dataset(), "xlsx"), this::report)), 1,
                 tab.form.getRowCount());
         table.setId("evalLqTable");
         table.setPrefHeight(220);

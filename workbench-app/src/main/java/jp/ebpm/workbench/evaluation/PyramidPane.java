@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 
 import org.jfree.chart.fx.ChartViewer;
 
+import jp.ebpm.analysis.evaluation.EvaluationOutput;
 import jp.ebpm.analysis.evaluation.EvaluationCharts;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.evaluation.PopulationStructure;
@@ -63,7 +64,8 @@ final class PyramidPane {
         tab.text("eval.pyr.area", "evalPyrArea", b.getString("eval.pyr.area.prompt"), vm.area);
         tab.choice("eval.pyr.yearColumn", "evalPyrYearColumn", tab.all, vm.yearColumn);
         tab.text("eval.pyr.years", "evalPyrYears", "2015,2020", vm.years);
-        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton("pyramid.xlsx", this::report)), 1, tab.form.getRowCount());
+        tab.form.add(new HBox(6, tab.runButton(this::run), tab.exportButton(s -> EvaluationOutput.populationFileName(s.dataset(), "pyramid", s.area(), s.years(), "xlsx"),
+                this::report)), 1, tab.form.getRowCount());
 
         chart.setId("evalPyrChart");
         chart.setPrefSize(520, 460);
@@ -108,7 +110,7 @@ final class PyramidPane {
         String female = b.getString("eval.pyr.female");
         return tab.compute(vm::spec, b.getString("eval.pyr.task"), (Pyramid.Spec s) -> (progress, cancel) -> {
             List<PopulationStructure> r = Pyramid.of(p, s);
-            return new PyramidViewModel.Shown(dataset, title, r, EvaluationCharts.pyramid(r, title, male, female));
+            return new PyramidViewModel.Shown(dataset, s.area(), title, r, EvaluationCharts.pyramid(r, title, male, female));
         }, s -> tab.status.setText(""));
     }
 

@@ -27,7 +27,7 @@ import jp.ebpm.workbench.app.ShownResult;
 final class PyramidViewModel {
 
     /** What the view shows: the pyramid of a dataset, its title and chart. */
-    record Shown(String dataset, String title, List<PopulationStructure> years, JFreeChart chart) {
+    record Shown(String dataset, String area, String title, List<PopulationStructure> years, JFreeChart chart) {
         Shown {
             years = List.copyOf(years);
         }

@@ -20,6 +20,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import jp.ebpm.analysis.evaluation.EvaluationOutput;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.stats.regression.RegressionSpec;
 import jp.ebpm.analysis.stats.regression.SeType;
@@ -166,7 +167,7 @@ final class RegressionPane {
         notes.setId("evalRegNotes");
         notes.setWrapText(true);
         notes.textProperty().bind(vm.notes);
-        VBox right = new VBox(6, new HBox(6, copy, tab.exportButton("regression.xlsx", this::report)), table, legend, notes);
+        VBox right = new VBox(6, new HBox(6, copy, tab.exportButton(f -> EvaluationOutput.fileName(f.result(), "xlsx"), this::report)), table, legend, notes);
         right.setPadding(new Insets(8));
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         tab.layout(right);

@@ -162,13 +162,16 @@ final class SubTab<T> {
         return run;
     }
 
-    /** The Export button: asks where to write (suggesting {@code fileName}) and writes the shown result there. */
-    Button exportButton(String fileName, Report<T> report) {
+    /**
+     * The Export button: asks where to write (suggesting the shown result's default name, the command line's rule:
+     * {@code EvaluationOutput.fileName} and siblings) and writes the shown result there.
+     */
+    Button exportButton(Function<T, String> fileName, Report<T> report) {
         Button export = new Button(b.getString("eval.export"));
         export.setId("eval" + id + "Export");
         export.disableProperty().bind(shown.outputDisabled());
-        export.setOnAction(e -> FileDialogs.save(context, b.getString("eval.export.title"), fileName,
-                new FileChooser.ExtensionFilter("Excel", "*.xlsx")).ifPresent(f -> export(f, report)));
+        export.setOnAction(e -> shown.forOutput().ifPresent(s -> FileDialogs.save(context, b.getString("eval.export.title"),
+                fileName.apply(s), new FileChooser.ExtensionFilter("Excel", "*.xlsx")).ifPresent(f -> export(f, report))));
         return export;
     }
 

@@ -29,7 +29,6 @@ import jp.ebpm.analysis.privacy.guard.ProtectedTable;
 import jp.ebpm.analysis.privacy.guard.SqlConsoleGuard;
 import jp.ebpm.analysis.store.DatasetInfo;
 import jp.ebpm.analysis.store.Project;
-import jp.ebpm.analysis.store.QueryResult;
 import jp.ebpm.analysis.store.Sensitivity;
 import jp.ebpm.analysis.task.Cancellation;
 
@@ -120,12 +119,6 @@ class PrivateLocationIT {
             assertThrows(WorkbenchException.class, () -> SqlConsoleGuard.checkPlainQuery(p, "select count(*) from Pings"));
             SqlConsoleGuard.checkPlainQuery(p, "select * from pings_summary_open");
 
-            QueryResult guarded = SqlConsoleGuard.aggregate(v, "pings", List.of("hour(ts)"), null, 3);
-            SqlConsoleGuard.checkResult(guarded, 3);
-            assertThrows(WorkbenchException.class, () -> SqlConsoleGuard.aggregate(v, "pings", List.of("pid"), null, 3));
-            assertThrows(WorkbenchException.class, () -> SqlConsoleGuard.aggregate(v, "pings",
-                    List.of("(select string_agg(CAST(pid AS VARCHAR)) from pings)"), null, 3));
-            assertThrows(WorkbenchException.class, () -> SqlConsoleGuard.aggregate(v, "pings", List.of("lat"), "1=1; drop table pings", 3));
         }
         // scan every file in the project folder and every file the run left in the temp directory
         List<Path> files = new ArrayList<>();

@@ -97,11 +97,12 @@ public final class DidCommand implements Callable<Integer> {
                 SurveyCharts.writePng(EvaluationCharts.trends(r, "差の差分析: " + y, "処置群 treated", "対照群 control", t),
                         chart, 1000, 600);
             }
+            String name = EvaluationOutput.fileName(r, output.ext());
             if (output.xlsx()) {
                 EvaluationReports.did(r, EvaluationReports.info("差の差分析 " + y, EvalOutput.analyst()),
-                        EvaluationReports.provenance(p, source.datasets(), "", "", EvalOutput.analyst()), output.out);
+                        EvaluationReports.provenance(p, source.datasets(), "", "", EvalOutput.analyst()), output.file(name));
             } else {
-                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut());
+                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut(), name);
             }
             for (String n : r.notes()) {
                 spec.commandLine().getErr().println("note: " + n);

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jp.ebpm.analysis.export.OutputNames;
 import jp.ebpm.analysis.io.CsvWriter;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,8 @@ public final class EvalOutput {
     @Option(names = "--format", defaultValue = "json", description = "Output: json, csv or xlsx (default ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--out", paramLabel = "F", description = "Write to this file (required for xlsx; default: standard output).")
+    @Option(names = "--out", paramLabel = "F", description = "Write to this file, or into this folder under the default name"
+            + " (e.g. panel_did_rate.xlsx; required for xlsx; default: standard output).")
     Path out;
 
     /** Checks that xlsx has a file. */
@@ -39,8 +41,18 @@ public final class EvalOutput {
         return format == Format.xlsx;
     }
 
-    /** Writes JSON or CSV to --out or the command's output. */
-    void write(Map<String, Object> json, List<List<Object>> csv, PrintWriter stdout) throws IOException {
+    /** The file to write: --out, or the default name inside --out when it is a folder (the rule of OutputNames). */
+    Path file(String defaultName) {
+        return out == null ? null : OutputNames.resolve(out, defaultName);
+    }
+
+    /** The file extension of the chosen format. */
+    String ext() {
+        return format.name();
+    }
+
+    /** Writes JSON or CSV to --out (a file, or a folder receiving {@code defaultName}) or the command's output. */
+    void write(Map<String, Object> json, List<List<Object>> csv, PrintWriter stdout, String defaultName) throws IOException {
         String text;
         if (format == Format.csv) {
             StringWriter sw = new StringWriter();
@@ -57,7 +69,7 @@ public final class EvalOutput {
             stdout.print(text);
             stdout.flush();
         } else {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(file(defaultName), StandardCharsets.UTF_8)) {
                 w.write(text);
             }
         }

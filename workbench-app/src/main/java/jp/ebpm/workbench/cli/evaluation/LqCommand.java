@@ -88,6 +88,7 @@ public final class LqCommand implements Callable<Integer> {
                     Files.write(map, MapRenderer.renderPng(ms, 1200, 900, 96));
                 }
             }
+            String name = EvaluationOutput.lqFileName(dataset, output.ext());
             if (output.xlsx()) {
                 List<String> sources = new ArrayList<>(List.of(dataset));
                 if (referenceDataset != null) {
@@ -98,9 +99,9 @@ public final class LqCommand implements Callable<Integer> {
                 }
                 EvaluationReports.lq(r, ms == null ? null : MapRenderer.renderPng(ms, 1200, 900, 150), "特化係数 " + mapIndustry,
                         EvaluationReports.info("特化係数", EvalOutput.analyst()),
-                        EvaluationReports.provenance(p, sources, "", "", EvalOutput.analyst()), output.out);
+                        EvaluationReports.provenance(p, sources, "", "", EvalOutput.analyst()), output.file(name));
             } else {
-                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut());
+                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut(), name);
             }
         }
         return 0;

@@ -101,14 +101,15 @@ public final class ProjectPopulationCommand implements Callable<Integer> {
             if (chart != null) {
                 SurveyCharts.writePng(EvaluationCharts.pyramid(ends, title, "男", "女"), chart, 900, 800);
             }
+            String name = EvaluationOutput.populationFileName(population, "projection", area, r, output.ext());
             if (output.xlsx()) {
                 EvaluationReports.population(r, EvaluationCharts.pyramid(ends, title, "男", "女"), title,
                         List.of("コーホート要因法（国立社会保障・人口問題研究所の地域推計の方法）。子ども女性比 " + cwr + "、0～4歳性比 " + sexRatio + "。"),
                         EvaluationReports.info(title, EvalOutput.analyst()),
                         EvaluationReports.provenance(p, List.of(population, rates), filters.toString(), "", EvalOutput.analyst()),
-                        output.out);
+                        output.file(name));
             } else {
-                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut());
+                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut(), name);
             }
         }
         return 0;

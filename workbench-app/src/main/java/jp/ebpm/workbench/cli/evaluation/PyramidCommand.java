@@ -72,13 +72,14 @@ public final class PyramidCommand implements Callable<Integer> {
             if (chart != null) {
                 SurveyCharts.writePng(EvaluationCharts.pyramid(r, title, "男", "女"), chart, 900, 800);
             }
+            String name = EvaluationOutput.populationFileName(dataset, "pyramid", area, r, output.ext());
             if (output.xlsx()) {
                 EvaluationReports.population(r, EvaluationCharts.pyramid(r, title, "男", "女"), title, List.of(),
                         EvaluationReports.info(title, EvalOutput.analyst()),
                         EvaluationReports.provenance(p, List.of(dataset), area == null ? "" : areaColumn + " = " + area, "",
-                                EvalOutput.analyst()), output.out);
+                                EvalOutput.analyst()), output.file(name));
             } else {
-                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut());
+                output.write(EvaluationOutput.json(r), EvaluationOutput.csv(r), spec.commandLine().getOut(), name);
             }
         }
         return 0;

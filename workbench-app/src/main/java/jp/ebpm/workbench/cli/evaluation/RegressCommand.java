@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import jp.ebpm.analysis.evaluation.EvaluationOutput;
 import jp.ebpm.analysis.evaluation.EvaluationReports;
 import jp.ebpm.analysis.stats.regression.OlsResult;
 import jp.ebpm.analysis.stats.regression.Regression;
@@ -67,12 +68,13 @@ public final class RegressCommand implements Callable<Integer> {
         }
         try (Project p = project.open()) {
             OlsResult r = Regression.fit(p, s, ProgressListener.NONE, Cancellation.none());
+            String name = EvaluationOutput.fileName(r, output.ext());
             if (output.xlsx()) {
                 EvaluationReports.regression(r, shown, EvaluationReports.info("回帰分析 " + formula, EvalOutput.analyst()),
                         EvaluationReports.provenance(p, List.of(dataset), "", weight == null ? "" : "weights " + weight,
-                                EvalOutput.analyst()), output.out);
+                                EvalOutput.analyst()), output.file(name));
             } else {
-                output.write(RegressionTable.json(r), RegressionTable.csv(r), spec.commandLine().getOut());
+                output.write(RegressionTable.json(r), RegressionTable.csv(r), spec.commandLine().getOut(), name);
             }
             for (String n : r.notes()) {
                 spec.commandLine().getErr().println("note: " + n);

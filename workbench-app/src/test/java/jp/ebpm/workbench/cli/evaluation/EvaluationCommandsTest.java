@@ -179,6 +179,23 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void outIntoAFolderUsesTheDefaultNameTheAppSuggests() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("outputs"));
+        run("did", "--project", project.toString(), "--dataset", "measure_panel_synthetic", "--outcome", "online_rate",
+                "--unit", "ward", "--period", "fiscal_year", "--treated", "first_wave", "--start", "2019", "--format", "csv",
+                "--out", folder.toString());
+        run("pyramid", "--project", project.toString(), "--dataset", "ward_population_age_synthetic", "--age", "age_group",
+                "--sex", "sex", "--value", "population", "--area-column", "ward", "--area", "幸区", "--year-column", "year",
+                "--years", "2015,2020", "--format", "xlsx", "--out", folder.toString());
+        run("regress", "--project", project.toString(), "--dataset", "measure_panel_synthetic", "--formula",
+                "online_rate ~ first_wave", "--out", folder.toString());
+        // the names the Evaluation tab's Export suggests for the same results (EvaluationOutput.fileName and siblings)
+        assertTrue(Files.size(folder.resolve("measure_panel_synthetic_did_online_rate.csv")) > 100);
+        assertTrue(Files.size(folder.resolve("ward_population_age_synthetic_pyramid_幸区_2015-2020.xlsx")) > 1000);
+        assertTrue(Files.size(folder.resolve("measure_panel_synthetic_regression_online_rate.json")) > 100);
+    }
+
+    @Test
     void badInputGivesAPlainErrorWithoutStackTrace() {
         CliTestSupport.Result r = CliTestSupport.run("regress", "--project", project.toString(), "--dataset",
                 "measure_panel_synthetic", "--formula", "online_rate ~ nosuch");
