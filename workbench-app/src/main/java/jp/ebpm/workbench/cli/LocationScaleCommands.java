@@ -2,6 +2,7 @@ package jp.ebpm.workbench.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -47,6 +48,12 @@ final class LocationScaleCommands {
                 DatasetInfo info = ScaleAggregateImporter.importAggregate(v, manifest, name, Cancellation.none());
                 spec.commandLine().getOut().println("imported " + info.rowCount() + " aggregate cells into the private dataset \""
                         + info.name() + "\" (encrypted: private/" + info.property(UnlockedVault.ENCRYPTED_FILE) + ").");
+                List<String> same = ScaleAggregateImporter.sameSource(p.catalog(), info);
+                if (!same.isEmpty()) {
+                    spec.commandLine().getErr().println("note: " + String.join(", ", same) + " came from the same pings; tables"
+                            + " of these pings are released from one import only, the first one a table is released from"
+                            + " (docs/privacy.md, \"Linked releases of imported aggregates\").");
+                }
                 return 0;
             } finally {
                 Arrays.fill(pass, '\0');

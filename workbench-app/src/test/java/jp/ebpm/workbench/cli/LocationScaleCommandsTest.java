@@ -43,6 +43,11 @@ class LocationScaleCommandsTest {
 
     /** Writes a job output: area × hour with a crowded ward and a tiny one, presence, OD. */
     static Path aggregate(Path dir, long areaTimeRows) throws Exception {
+        return aggregate(dir, areaTimeRows, true);
+    }
+
+    /** @param consistent false: residents and visitors that do not add up to all devices (no job writes such tables) */
+    static Path aggregate(Path dir, long areaTimeRows, boolean consistent) throws Exception {
         Path out = Files.createDirectories(dir.resolve("job-out"));
         List<String> hours = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
@@ -56,21 +61,28 @@ class LocationScaleCommandsTest {
                     + " FROM (SELECT a, h, CASE a WHEN '14131' THEN 100 + h WHEN '14132' THEN 40 ELSE (h % 4) END AS d"
                     + " FROM (VALUES ('14131'), ('14132'), ('14133')) v(a), range(24) r(h)) WHERE d > 0) TO '"
                     + out.resolve("area_time/part-0.parquet") + "' (FORMAT parquet)");
-            st.execute("COPY (SELECT a AS area, CAST(h AS VARCHAR) AS time, w AS who, CAST(20 AS BIGINT) AS pings, CAST(12 AS BIGINT) AS devices"
-                    + " FROM (VALUES ('14131'), ('14132')) v(a), range(24) r(h), (VALUES ('residents'), ('visitors')) x(w)) TO '"
-                    + out.resolve("presence/part-0.parquet") + "' (FORMAT parquet)");
+            // residents + visitors = all devices of each area and hour (as the job's tables always are; the linked check
+            // refuses tables that do not fit): half the devices (rounded down) are residents
+            String res = consistent ? "d // 2" : "d // 2 + 1";
+            st.execute("COPY (SELECT area, time, who, pings, devices FROM (SELECT a AS area, CAST(h AS VARCHAR) AS time, w AS who,"
+                    + " CAST(3 * CASE w WHEN 'residents' THEN " + res + " ELSE d - d // 2 END AS BIGINT) AS pings,"
+                    + " CAST(CASE w WHEN 'residents' THEN " + res + " ELSE d - d // 2 END AS BIGINT) AS devices"
+                    + " FROM (SELECT a, h, CASE a WHEN '14131' THEN 100 + h WHEN '14132' THEN 40 ELSE (h % 4) END AS d"
+                    + " FROM (VALUES ('14131'), ('14132'), ('14133')) v(a), range(24) r(h)), (VALUES ('residents'), ('visitors')) x(w))"
+                    + " WHERE devices > 0) TO '" + out.resolve("presence/part-0.parquet") + "' (FORMAT parquet)");
             st.execute("COPY (SELECT '14131' AS origin, '14132' AS destination, CAST(50 AS BIGINT) AS trips, CAST(30 AS BIGINT) AS devices"
                     + " UNION ALL SELECT '14132', '14133', 2, 2) TO '" + out.resolve("od/part-0.parquet") + "' (FORMAT parquet)");
             st.execute("COPY (SELECT '2026-04-06' AS date, '14131' AS origin, '14132' AS destination, CAST(50 AS BIGINT) AS trips,"
-                    + " CAST(30 AS BIGINT) AS devices) TO '" + out.resolve("od_daily/part-0.parquet") + "' (FORMAT parquet)");
+                    + " CAST(30 AS BIGINT) AS devices UNION ALL SELECT '2026-04-07', '14132', '14133', 2, 2) TO '"
+                    + out.resolve("od_daily/part-0.parquet") + "' (FORMAT parquet)");
         }
         ScaleManifest m = new ScaleManifest(ScaleManifest.FORMAT, "aggregate", "4.0.1", "2026-12-05T00:00:00Z",
                 "2026-12-05T00:01:00Z", 60, Map.of("by", "ward", "time", "hour", "area_layer", "file:wards.geojson:N03_007"),
                 List.of(new ScaleManifest.Input("pings", "hdfs:///pings/part-0.parquet", 123, "2026-12-01T00:00:00Z", null)),
                 List.of(new ScaleManifest.Table("area_time", ScaleManifest.AREA_TIME, areaTimeRows, List.of("area", "time", "pings", "devices"), AREAS, hours),
-                        new ScaleManifest.Table("presence", ScaleManifest.PRESENCE, 96, List.of("area", "time", "who", "pings", "devices"), AREAS, hours),
+                        new ScaleManifest.Table("presence", ScaleManifest.PRESENCE, consistent ? 126 : 138, List.of("area", "time", "who", "pings", "devices"), AREAS, hours),
                         new ScaleManifest.Table("od", ScaleManifest.OD, 2, List.of("origin", "destination", "trips", "devices"), AREAS, AREAS),
-                        new ScaleManifest.Table("od_daily", ScaleManifest.OD_DAILY, 1, List.of("date", "origin", "destination", "trips", "devices"), AREAS, AREAS)));
+                        new ScaleManifest.Table("od_daily", ScaleManifest.OD_DAILY, 2, List.of("date", "origin", "destination", "trips", "devices"), AREAS, AREAS)));
         Files.writeString(out.resolve(ScaleManifest.FILE), m.toJson());
         return out.resolve(ScaleManifest.FILE);
     }
@@ -82,7 +94,7 @@ class LocationScaleCommandsTest {
         CliTestSupport.Result imp = CliTestSupport.run("location", "import-aggregate", "--project", proj.toString(),
                 "--manifest", manifest.toString(), "--name", "scale");
         assertEquals(0, imp.exitCode(), imp.err());
-        assertTrue(imp.out().contains("imported 165 aggregate cells into the private dataset \"scale\""), imp.out());
+        assertTrue(imp.out().contains("imported 196 aggregate cells into the private dataset \"scale\""), imp.out());
 
         Path csv = dir.resolve("a.csv");
         CliTestSupport.Result ex = CliTestSupport.run("location", "export", "--project", proj.toString(), "--dataset", "scale",
@@ -117,6 +129,55 @@ class LocationScaleCommandsTest {
                 "--k", "2", "--out", dir.resolve("low.csv").toString());
         assertEquals(2, low.exitCode(), low.err());
         assertFalse(Files.exists(dir.resolve("low.csv")));
+    }
+
+    /**
+     * An aggregate whose residents and visitors do not add up to all devices (not the job's output) cannot be checked
+     * as a linked set: the first table is released, the second is refused (exit 1, one line, no file).
+     */
+    @Test
+    void tablesThatDoNotFitTogetherAreNotReleasedTogether(@TempDir Path dir) throws Exception {
+        Path proj = dir.resolve("proj");
+        Path manifest = aggregate(dir, 66, false);
+        assertEquals(0, CliTestSupport.run("location", "import-aggregate", "--project", proj.toString(),
+                "--manifest", manifest.toString(), "--name", "scale").exitCode());
+        CliTestSupport.Result first = CliTestSupport.run("location", "export", "--project", proj.toString(), "--dataset", "scale",
+                "--k", "10", "--out", dir.resolve("a.csv").toString());
+        assertEquals(0, first.exitCode(), first.err());
+        CliTestSupport.Result second = CliTestSupport.run("location", "export", "--project", proj.toString(), "--dataset", "scale",
+                "--table", "visitors", "--k", "10", "--out", dir.resolve("v.csv").toString());
+        assertEquals(1, second.exitCode());
+        assertTrue(second.err().contains("do not fit together (all devices ≠ residents + visitors at 14131 0 h)"), second.err());
+        assertFalse(second.err().contains("Exception"), second.err());
+        assertFalse(Files.exists(dir.resolve("v.csv")));
+    }
+
+    /**
+     * A second import of the same job input: the import says so; once a table of the first is exported, the second
+     * releases nothing (exit 1, one line naming the first, no file).
+     */
+    @Test
+    void aSecondImportOfTheSamePingsIsNamed(@TempDir Path dir) throws Exception {
+        Path proj = dir.resolve("proj");
+        Path manifest = aggregate(dir, 66);
+        CliTestSupport.Result first = CliTestSupport.run("location", "import-aggregate", "--project", proj.toString(),
+                "--manifest", manifest.toString(), "--name", "scale");
+        assertEquals(0, first.exitCode(), first.err());
+        assertFalse(first.err().contains("note:"), first.err());
+        CliTestSupport.Result second = CliTestSupport.run("location", "import-aggregate", "--project", proj.toString(),
+                "--manifest", manifest.toString(), "--name", "scale2");
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.err().contains("note: scale came from the same pings; tables of these pings are released from one"
+                + " import only"), second.err());
+        CliTestSupport.Result fromFirst = CliTestSupport.run("location", "export", "--project", proj.toString(), "--dataset",
+                "scale", "--k", "10", "--out", dir.resolve("a.csv").toString());
+        assertEquals(0, fromFirst.exitCode(), fromFirst.err());
+        CliTestSupport.Result fromSecond = CliTestSupport.run("location", "export", "--project", proj.toString(), "--dataset",
+                "scale2", "--table", "residents", "--k", "10", "--out", dir.resolve("r.csv").toString());
+        assertEquals(1, fromSecond.exitCode());
+        assertTrue(fromSecond.err().contains("already released from the imported aggregate \"scale\""), fromSecond.err());
+        assertFalse(fromSecond.err().contains("Exception"), fromSecond.err());
+        assertFalse(Files.exists(dir.resolve("r.csv")));
     }
 
     @Test

@@ -179,7 +179,8 @@ public final class LocationService {
      * A table of an imported workbench-scale aggregate ({@link ScaleAggregateImporter}), protected exactly as the
      * tables computed from pings here: the same guard, the same suppression memory and the same grouping keys (the
      * job's boundary file or mesh level stands in for the project's area layer), audited by {@link #export}. The
-     * imported dataset is one private dataset: all its releases are linked by its name, like a pings dataset's.
+     * imported dataset is one private dataset: all its releases are linked by its name, like a pings dataset's, and
+     * checked against each other from its stored cells ({@link ScaleLinkedCells}).
      *
      * @param date for the OD matrix: one date (yyyy-MM-dd) or null for all dates
      */
@@ -196,23 +197,16 @@ public final class LocationService {
             params.put("areas", layerId);
         }
         String op = kind == ScaleAggregates.Kind.AGGREGATE ? "aggregate" : kind.id();
-        String grouping;
         switch (kind) {
-            case AGGREGATE -> {
-                params.put("time", m.parameter("time"));
-                grouping = "aggregate|" + by + "|" + layerId + "|" + m.parameter("time");
-            }
-            case RESIDENTS, VISITORS -> {
-                params.put("time", TimeBand.HOUR.id());
-                grouping = op + "|" + layerId;
-            }
+            case AGGREGATE -> params.put("time", m.parameter("time"));
+            case RESIDENTS, VISITORS -> params.put("time", TimeBand.HOUR.id());
             default -> {
                 if (date != null) {
                     params.put("date", date);
                 }
-                grouping = "od|" + layerId + (date == null ? "" : "|date=" + date);
             }
         }
+        String grouping = ScaleAggregates.grouping(m, kind, date);
         params.put("round", Integer.toString(roundBase));
         params.put("source", "workbench-scale " + m.sparkVersion() + " " + m.finishedAt());
         AreaLevel level = null;
@@ -240,6 +234,9 @@ public final class LocationService {
                            int k, int roundBase, AreaLevel level, AreaLayer layer, TimeBand band, Cancellation cancel) {
         // one release at a time per vault: the app runs tasks on several threads
         synchronized (vault) {
+            if (ScaleAggregateImporter.isImported(vault.info(dataset))) {
+                ScaleReleaseSource.require(vault.project().catalog(), vault.info(dataset));
+            }
             SuppressionMemory memory = new SuppressionMemory(vault.project().catalog());
             LinkedGrouping linked = new LinkedGrouping(grouping, op, level == null ? AreaLevel.WARD : level,
                     layer == null ? "" : LinkedLayers.sha(vault, layer), layer != null && !layer.bundled(), band,
@@ -253,11 +250,15 @@ public final class LocationService {
 
     /**
      * The check of a new table against the tables already released from its dataset in the same family (see
-     * {@link LinkedGrouping}); none when the family holds no other grouping yet.
+     * {@link LinkedGrouping}); none when the family holds no other grouping yet. The linked set of a pings or
+     * population dataset is built from its records ({@link LinkedAtoms}); that of an aggregate imported from
+     * workbench-scale from its stored cells ({@link ScaleLinkedCells}; there, the per-date and all-dates OD tables
+     * are linked too).
      */
     private DisclosureGuard.LinkedCheck linkedCheck(String dataset, LinkedGrouping g, AreaLayer layer, LinkedReleases.State state,
                                                     Cancellation cancel) {
-        if (!g.linkable()) {
+        boolean imported = ScaleAggregateImporter.isImported(vault.info(dataset));
+        if (!g.linkable() && !imported) {
             return DisclosureGuard.LinkedCheck.NONE;
         }
         List<LinkedGrouping> groupings = new ArrayList<>(List.of(g));
@@ -273,6 +274,13 @@ public final class LocationService {
         if (groupings.size() == 1) {
             return DisclosureGuard.LinkedCheck.NONE;
         }
+        if (imported) {
+            return (table, hidden, k) -> {
+                long t0 = System.nanoTime();
+                LinkedCells cells = ScaleLinkedCells.build(vault, dataset, groupings, published, cancel);
+                return audit(g, groupings.size(), cells, table, hidden, k, t0);
+            };
+        }
         return (table, hidden, k) -> {
             Map<String, AreaLayer> layers = new HashMap<>();
             for (LinkedGrouping x : groupings) {
@@ -282,26 +290,35 @@ public final class LocationService {
             }
             long t0 = System.nanoTime();
             try (LinkedAtoms atoms = LinkedAtoms.build(vault, dataset, groupings, layers, published, cancel)) {
-                long t1 = System.nanoTime();
-                LinkedCells.Partition target = atoms.cells().partitions().get(0);
-                Map<String, Long> persons = new HashMap<>();
-                table.cells().forEach(c -> persons.put(c.row() + "\t" + c.col(), c.persons()));
-                boolean[] candidate = new boolean[target.cells()];
-                for (int c = 0; c < candidate.length; c++) {
-                    candidate[c] = !hidden.contains(target.cellKeys().get(c));
-                    target.cellPersons()[c] = persons.getOrDefault(target.cellKeys().get(c), target.cellPersons()[c]);
-                }
-                LinkedAudit.Outcome o = LinkedAudit.run(atoms.cells(), 0, candidate, k);
-                LOG.debug("linked check of {} against {} earlier groupings: {} atoms, {} groupings with potential ones,"
-                        + " {} regions ({} already determined earlier, {} by this table), {} cells hidden ({} by pair rules),"
-                        + " rank {}; atoms {} ms, audit {} ms", g.key(), groupings.size() - 1, o.atoms(),
-                        atoms.cells().partitions().size(), o.regions(), o.legacy(), o.violated(), o.hide().size(), o.pairRules(),
-                        o.rank(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-                Set<String> more = new LinkedHashSet<>();
-                o.hide().forEach(c -> more.add(target.cellKeys().get(c)));
-                return more;
+                return audit(g, groupings.size(), atoms.cells(), table, hidden, k, t0);
             }
         };
+    }
+
+    /**
+     * Runs the {@link LinkedAudit} of a new table (the first partition of {@code cells}) and returns the keys of the
+     * cells it must hide besides {@code hidden}.
+     */
+    private static Set<String> audit(LinkedGrouping g, int groupings, LinkedCells cells, CountTable table, Set<String> hidden,
+                                     int k, long t0) {
+        long t1 = System.nanoTime();
+        LinkedCells.Partition target = cells.partitions().get(0);
+        Map<String, Long> persons = new HashMap<>();
+        table.cells().forEach(c -> persons.put(c.row() + "\t" + c.col(), c.persons()));
+        boolean[] candidate = new boolean[target.cells()];
+        for (int c = 0; c < candidate.length; c++) {
+            candidate[c] = !hidden.contains(target.cellKeys().get(c));
+            target.cellPersons()[c] = persons.getOrDefault(target.cellKeys().get(c), target.cellPersons()[c]);
+        }
+        LinkedAudit.Outcome o = LinkedAudit.run(cells, 0, candidate, k);
+        LOG.debug("linked check of {} against {} earlier groupings: {} atoms, {} groupings with potential ones,"
+                + " {} regions ({} already determined earlier, {} by this table), {} cells hidden ({} by pair rules),"
+                + " rank {}; atoms {} ms, audit {} ms", g.key(), groupings - 1, o.atoms(),
+                cells.partitions().size(), o.regions(), o.legacy(), o.violated(), o.hide().size(), o.pairRules(),
+                o.rank(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        Set<String> more = new LinkedHashSet<>();
+        o.hide().forEach(c -> more.add(target.cellKeys().get(c)));
+        return more;
     }
 
     /**
@@ -332,6 +349,9 @@ public final class LocationService {
         synchronized (vault) {
             // checked again under the lock: another thread may have released a table since the first check
             checkStillSafe(r);
+            if (ScaleAggregateImporter.isImported(vault.info(r.dataset()))) {
+                ScaleReleaseSource.claim(vault.project().catalog(), vault.info(r.dataset()));
+            }
             new SuppressionMemory(vault.project().catalog()).remember(r.dataset(), r.grouping(), r.table());
             if (r.linked() == null) {
                 return;

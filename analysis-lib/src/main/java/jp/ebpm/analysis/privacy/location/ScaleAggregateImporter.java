@@ -104,6 +104,19 @@ public final class ScaleAggregateImporter {
         }
     }
 
+    /**
+     * The other imported aggregates of the same pings (the same {@value #SOURCE}, i.e. the same input listing of the
+     * job): their releases and those of {@code info} are two linked sets, not checked against each other.
+     */
+    public static List<String> sameSource(jp.ebpm.analysis.store.Catalog catalog, DatasetInfo info) {
+        String source = info.property(SOURCE);
+        if (source == null) {
+            return List.of();
+        }
+        return catalog.list().stream().filter(d -> isImported(d) && !d.name().equals(info.name())
+                && source.equals(d.property(SOURCE))).map(DatasetInfo::name).sorted().toList();
+    }
+
     /** The manifest as stored in the catalog entry of an imported dataset. */
     public static ScaleManifest manifest(DatasetInfo info) {
         String json = info.property(MANIFEST);

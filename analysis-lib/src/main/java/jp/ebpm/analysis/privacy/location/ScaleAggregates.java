@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.privacy.UnlockedVault;
@@ -98,6 +101,46 @@ public final class ScaleAggregates {
             case RESIDENTS, VISITORS -> new CountTable("area", "time", "pings", kind.id(), false, t.rowKeys(), t.colKeys(), cells);
             case OD -> new CountTable("origin", "destination", "trips", "devices", true, t.rowKeys(), t.colKeys(), cells);
         };
+    }
+
+    /**
+     * The grouping name of a table of an imported aggregate (for the {@link jp.ebpm.analysis.privacy.guard.SuppressionMemory}
+     * and the linked set): the local names, with the job's boundary file or mesh level in place of the project layer.
+     *
+     * @param date for {@link Kind#OD}: one date, or null for all dates
+     */
+    static String grouping(ScaleManifest m, Kind kind, String date) {
+        String by = level(m);
+        String layerId = by.startsWith("mesh") ? "" : m.parameter("area_layer");
+        return switch (kind) {
+            case AGGREGATE -> "aggregate|" + by + "|" + layerId + "|" + m.parameter("time");
+            case RESIDENTS, VISITORS -> kind.id() + "|" + layerId;
+            case OD -> "od|" + layerId + (date == null ? "" : "|date=" + date);
+        };
+    }
+
+    /**
+     * The stored non-empty cells of an imported aggregate by table ({@code aggregate}, {@code residents},
+     * {@code visitors}; or {@code od} and {@code od:<date>}): table → {@code row<TAB>col} → {further count, persons}.
+     * Raw values: for the linked check only ({@link ScaleLinkedCells}).
+     *
+     * @param od the OD tables instead of the area tables
+     */
+    static Map<String, Map<String, long[]>> stored(UnlockedVault vault, String dataset, boolean od, Cancellation cancel) {
+        vault.load(dataset, cancel);
+        Map<String, Map<String, long[]>> out = new LinkedHashMap<>();
+        String where = od ? "tbl = 'od' OR tbl LIKE 'od:%'" : "tbl IN ('aggregate', 'residents', 'visitors')";
+        try (Connection c = vault.memory().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT tbl, r, c, n, p FROM " + Sql.ident(dataset) + " WHERE (" + where
+                     + ") AND (n <> 0 OR p <> 0) ORDER BY tbl, r, c")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>())
+                        .put(rs.getString(2) + "\t" + rs.getString(3), new long[] {rs.getLong(4), rs.getLong(5)});
+            }
+        } catch (SQLException e) {
+            throw new WorkbenchException("Reading the imported aggregate failed: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** The area level id of the job ({@code ward}, {@code mesh3}, …) as the desktop names it. */

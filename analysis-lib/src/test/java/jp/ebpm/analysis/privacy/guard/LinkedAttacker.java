@@ -54,29 +54,45 @@ public final class LinkedAttacker {
             }
             cells.add(m);
         }
-        ExactSolver solver = new ExactSolver(tuples.size());
+        return leaks(tuples.stream().map(Object::toString).toList(), devices, cells, names, published, k);
+    }
+
+    /**
+     * The same attack over atoms given by the caller (e.g. combinations that the attacker cannot tell apart from
+     * empty ones: their device sets may be empty; an empty atom is never reported).
+     *
+     * @param atoms     a name per atom (for messages)
+     * @param devices   the devices (persons) of each atom
+     * @param cells     per grouping, the atoms of each of its cells by key {@code row<TAB>col}
+     * @param names     a name per grouping
+     * @param published per grouping, the keys of cells published (with numbers) by any release
+     */
+    public static List<String> leaks(List<String> atoms, List<Set<Integer>> devices, List<Map<String, List<Integer>>> cells,
+                                     List<String> names, List<Set<String>> published, int k) {
+        ExactSolver solver = new ExactSolver(atoms.size());
+        int groupings = cells.size();
         List<String> shownNames = new ArrayList<>();
         List<Set<Integer>> shownAtoms = new ArrayList<>();
-        for (int g = 0; g < keys.size(); g++) {
+        for (int g = 0; g < groupings; g++) {
             for (String key : published.get(g)) {
-                List<Integer> atoms = cells.get(g).getOrDefault(key, List.of());
-                solver.addSumOf(ints(atoms));
+                List<Integer> of = cells.get(g).getOrDefault(key, List.of());
+                solver.addSumOf(ints(of));
                 shownNames.add(names.get(g) + " " + key.replace('\t', '@'));
-                shownAtoms.add(new HashSet<>(atoms));
+                shownAtoms.add(new HashSet<>(of));
             }
         }
         List<String> leaks = new ArrayList<>();
-        for (int g = 0; g < keys.size(); g++) {
+        for (int g = 0; g < groupings; g++) {
             for (Map.Entry<String, List<Integer>> c : cells.get(g).entrySet()) {
                 int persons = personsOf(c.getValue(), devices);
-                if (persons < k && !published.get(g).contains(c.getKey()) && solver.determined(ints(c.getValue()))) {
+                if (persons > 0 && persons < k && !published.get(g).contains(c.getKey()) && solver.determined(ints(c.getValue()))) {
                     leaks.add("cell " + names.get(g) + " " + c.getKey().replace('\t', '@') + " (" + persons + " persons)");
                 }
             }
         }
-        for (int a = 0; a < tuples.size(); a++) {
-            if (devices.get(a).size() < k && solver.determined(new int[] {a})) {
-                leaks.add("atom " + tuples.get(a) + " (" + devices.get(a).size() + " persons)");
+        for (int a = 0; a < atoms.size(); a++) {
+            if (!devices.get(a).isEmpty() && devices.get(a).size() < k && solver.determined(new int[] {a})) {
+                leaks.add("atom " + atoms.get(a) + " (" + devices.get(a).size() + " persons)");
             }
         }
         Map<Integer, Integer> size = new HashMap<>();

@@ -62,7 +62,7 @@ class LinkedReleaseAttackIT {
         return ProtectedTable.SUPPRESSED.equals(s) ? null : Long.valueOf(s);
     }
 
-    private static Map<String, CountTable.Cell> truth(CountTable t) {
+    static Map<String, CountTable.Cell> truth(CountTable t) {
         Map<String, CountTable.Cell> m = new HashMap<>();
         for (CountTable.Cell c : t.cells()) {
             m.put(c.row() + "\t" + c.col(), c);
@@ -115,7 +115,7 @@ class LinkedReleaseAttackIT {
     }
 
     /** The part (e.g. visitors) recovered as whole minus other part when both are published. */
-    private static List<String> recover(String key, Read whole, Read other, Read part, CountTable.Cell truth, String what) {
+    static List<String> recover(String key, Read whole, Read other, Read part, CountTable.Cell truth, String what) {
         if (part.published() || !whole.published() || !other.published() || truth == null || truth.persons() >= K) {
             return List.of();
         }
