@@ -1,18 +1,13 @@
 package jp.ebpm.analysis.evaluation;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
 
-import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.export.xlsx.CellFormat;
 import jp.ebpm.analysis.export.xlsx.ChartSeries;
 import jp.ebpm.analysis.export.xlsx.LineChartSpec;
@@ -156,13 +151,7 @@ public final class EvaluationReports {
 
     /** A chart as PNG bytes. */
     public static byte[] png(JFreeChart chart, int width, int height) {
-        BufferedImage img = chart.createBufferedImage(width, height);
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            ImageIO.write(img, "png", bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot draw the chart: " + e.getMessage(), e);
-        }
+        return jp.ebpm.analysis.survey.chart.SurveyCharts.png(chart, width, height);
     }
 
     private static Double nanNull(double v) {

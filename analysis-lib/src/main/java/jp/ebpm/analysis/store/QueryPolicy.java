@@ -21,7 +21,7 @@ import jp.ebpm.analysis.WorkbenchException;
 /**
  * Decides whether a text of user SQL may run: DuckDB's own parser ({@code json_serialize_sql}) must
  * accept it as exactly one SELECT statement, and every node of the parsed tree must pass an allow-list
- * (see ADR-0006):
+ * (see ADR-0005):
  * <ul>
  * <li>a table reference names a dataset of the catalog that is not private, or a {@code WITH} query of
  *     the same text; internal tables ({@code _wb_*}), system views, other schemas or databases and file

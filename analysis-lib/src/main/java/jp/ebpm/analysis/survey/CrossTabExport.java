@@ -20,6 +20,9 @@ import jp.ebpm.analysis.export.xlsx.SourceRef;
 import jp.ebpm.analysis.export.xlsx.TableCell;
 import jp.ebpm.analysis.io.CsvWriter;
 import jp.ebpm.analysis.store.Project;
+import jp.ebpm.analysis.survey.chart.SurveyCharts;
+
+import org.jfree.chart.JFreeChart;
 
 /**
  * Flat ("long") views of a cross-tabulation: one line per cell with layer, row, column, count, expected,
@@ -74,7 +77,7 @@ public final class CrossTabExport {
     public static void writeXlsx(CrossTabResult r, Path file) {
         String analyst = System.getProperty("user.name", "");
         writeXlsx(r, file, ReportInfo.of(SurveyTitles.table(r.spec(), null, false), "", LocalDate.now(), analyst,
-                "EBPM Workbench"), Provenance.of(List.of(), analyst, null));
+                "EBPM Workbench"), Provenance.of(List.of(), analyst, null), null);
     }
 
     /**
@@ -83,13 +86,34 @@ public final class CrossTabExport {
      * weight and its raking margins; the cover with the given title, organisation and author.
      */
     public static void writeXlsx(Project project, CrossTabResult r, Path file, ReportInfo cover) {
-        writeXlsx(r, file, cover, provenance(project, r, cover.author()));
+        writeXlsx(r, file, cover, provenance(project, r, cover.author()), null);
     }
 
-    private static void writeXlsx(CrossTabResult r, Path file, ReportInfo cover, Provenance prov) {
+    /**
+     * As {@link #writeXlsx(Project, CrossTabResult, Path, ReportInfo)}, with a chart of the table: sheet
+     * {@value #CHART_SHEET} after the table sheets holds the chart as a picture (1200 × 800 pixels, scaled to the
+     * printed page) with the table's provenance.
+     *
+     * @param chart the chart to include (the one on screen in the app; {@link SurveyCharts#defaultChart} on the
+     *     command line), or null for none
+     * @since 0.4
+     */
+    public static void writeXlsx(Project project, CrossTabResult r, Path file, ReportInfo cover, JFreeChart chart) {
+        writeXlsx(r, file, cover, provenance(project, r, cover.author()), chart);
+    }
+
+    /** The name of the chart sheet. */
+    public static final String CHART_SHEET = "グラフ";
+
+    private static void writeXlsx(CrossTabResult r, Path file, ReportInfo cover, Provenance prov, JFreeChart chart) {
         try (ReportWriter w = new ReportWriter(cover)) {
             List<ReportTable> tables = reportTables(r, prov);
             for (int i = 0; i < tables.size(); i++) {
+                if (chart != null && i == r.layers().size() + 1) {
+                    String title = chart.getTitle() == null ? title(r) : chart.getTitle().getText();
+                    w.addImage(CHART_SHEET, title, SurveyCharts.png(chart, 1200, 800),
+                            List.of("グラフ: 表の列 % (chart of the column percentages of the table)"), prov);
+                }
                 w.addTable(tables.get(i), sheetName(r, i));
             }
             w.write(file);

@@ -34,6 +34,11 @@ import jp.ebpm.analysis.task.ProgressListener;
  * Σ base·clip(g·r) = target for r, so cells at a bound stay there and the others carry the adjustment
  * ("capped" raking); when the bounds make the margins unreachable the result is reported as not converged.
  *
+ * <p>Respondents in a category that a margin has no target for are refused ({@link RakingGap}) unless
+ * {@link RakeOptions#leaveOutUnmatched}: then they are left out and get an empty weight, which takes them out of every
+ * weighted table and of the survey design, so the result equals R {@code rake()} on
+ * {@code subset(design, ...)} (tested against R survey 4.1.1).
+ *
  * <p>Set-based: DuckDB groups the respondents into raking cells (the combinations of all margin
  * variables, with Σ base weight), the iterations run in Java on those few cells (all respondents of a
  * cell share one factor), and the final weight base × g is written back with one UPDATE ... FROM join.
@@ -146,8 +151,94 @@ public final class Raking {
                 stats.stream().mapToDouble(x -> x[3]).toArray());
     }
 
+    /**
+     * IPF over the cells; with {@link RakeOptions#leaveOutUnmatched} the cells that some margin has no target for are
+     * taken out first (weight NaN, written as an empty weight) and the others are raked alone, as R
+     * {@code rake(subset(design, ...))}.
+     */
     private static RakeResult ipf(Cells cells, List<Margin> margins, RakeOptions opt, ProgressListener progress,
                                   Cancellation cancel) {
+        if (!opt.leaveOutUnmatched()) {
+            return ipfAll(cells, margins, opt, progress, cancel);
+        }
+        int g = cells.base().length;
+        boolean[] out = new boolean[g];
+        Map<List<Object>, Long> leftOut = new LinkedHashMap<>();
+        for (Margin mg : margins) {
+            int[] pos = mg.variables().stream().mapToInt(v -> cells.vars().indexOf(v)).toArray();
+            java.util.Set<List<String>> known = new java.util.HashSet<>();
+            for (List<String> k : mg.targets().keySet()) {
+                known.add(normalise(k));
+            }
+            for (int i = 0; i < g; i++) {
+                List<String> k = new ArrayList<>();
+                for (int p : pos) {
+                    k.add(cells.keys().get(i).get(p));
+                }
+                if (!known.contains(normalise(k))) {
+                    out[i] = true;
+                    leftOut.merge(List.of(mg.variables(), k), cells.n()[i], Long::sum);
+                }
+            }
+        }
+        if (leftOut.isEmpty()) {
+            return ipfAll(cells, margins, opt, progress, cancel);
+        }
+        List<Integer> kept = new ArrayList<>();
+        long dropped = 0;
+        for (int i = 0; i < g; i++) {
+            if (out[i]) {
+                dropped += cells.n()[i];
+            } else {
+                kept.add(i);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new WorkbenchException("No respondent is in a category that every margin has a population target for;"
+                    + " there is nothing to rake.");
+        }
+        Cells sub = new Cells(cells.vars(), kept.stream().map(cells.keys()::get).toList(),
+                kept.stream().mapToDouble(i -> cells.base()[i]).toArray(), kept.stream().mapToDouble(i -> cells.base2()[i]).toArray(),
+                kept.stream().mapToLong(i -> cells.n()[i]).toArray(), kept.stream().mapToDouble(i -> cells.minBase()[i]).toArray(),
+                kept.stream().mapToDouble(i -> cells.maxBase()[i]).toArray());
+        RakeResult r = ipfAll(sub, margins, opt, progress, cancel);
+        double[] w = new double[g];
+        Arrays.fill(w, Double.NaN);
+        for (int j = 0; j < kept.size(); j++) {
+            w[kept.get(j)] = r.groupWeights()[j];
+        }
+        List<RakeResult.LeftOut> categories = new ArrayList<>();
+        for (Map.Entry<List<Object>, Long> e : leftOut.entrySet()) {
+            @SuppressWarnings("unchecked")
+            List<String> vars = (List<String>) e.getKey().get(0);
+            @SuppressWarnings("unchecked")
+            List<String> codes = (List<String>) e.getKey().get(1);
+            categories.add(new RakeResult.LeftOut(vars, codes, e.getValue()));
+        }
+        categories.sort(Raking::compareLeftOut);
+        return new RakeResult(r.converged(), r.iterations(), r.maxRelativeDeviation(), r.margins(), r.respondents(), r.sumWeights(),
+                r.minWeight(), r.maxWeight(), r.trimmed(), r.kishDesignEffect(), r.effectiveN(), w, dropped, categories);
+    }
+
+    /** Margin order as given (stable sort), then codes in numeric order when both are numbers, else text order. */
+    private static int compareLeftOut(RakeResult.LeftOut a, RakeResult.LeftOut b) {
+        if (!a.variables().equals(b.variables())) {
+            return 0;
+        }
+        for (int i = 0; i < Math.min(a.codes().size(), b.codes().size()); i++) {
+            String x = a.codes().get(i);
+            String y = b.codes().get(i);
+            int c = Category.isNumber(x) && Category.isNumber(y) ? Double.compare(Double.parseDouble(x), Double.parseDouble(y))
+                    : x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.codes().size(), b.codes().size());
+    }
+
+    private static RakeResult ipfAll(Cells cells, List<Margin> margins, RakeOptions opt, ProgressListener progress,
+                                     Cancellation cancel) {
         int g = cells.base().length;
         double baseTotal = 0;
         for (int i = 0; i < g; i++) {
@@ -261,7 +352,7 @@ public final class Raking {
             max = Math.max(max, w[i] * cells.maxBase()[i]);
         }
         double deff = n * sw2 / (sw * sw);
-        return new RakeResult(ok, iterations, dev, checks, n, sw, min, max, trimmed, deff, sw * sw / sw2, w);
+        return new RakeResult(ok, iterations, dev, checks, n, sw, min, max, trimmed, deff, sw * sw / sw2, w, 0, List.of());
     }
 
     /**
@@ -339,7 +430,11 @@ public final class Raking {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO _wb_rake_w VALUES (?, ?)")) {
                 for (int i = 0; i < w.length; i++) {
                     ps.setInt(1, i);
-                    ps.setDouble(2, w[i]);
+                    if (Double.isNaN(w[i])) {
+                        ps.setNull(2, java.sql.Types.DOUBLE); // left out: an empty weight
+                    } else {
+                        ps.setDouble(2, w[i]);
+                    }
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -55,7 +55,26 @@ public final class RakingGap extends WorkbenchException {
         return new WorkbenchException(message(kind, variables, codes, codebook), this);
     }
 
+    /**
+     * The margin and the category, named by the codebook's labels where it has them (null: codes only), e.g.
+     * "sex×age_group = その他 (3)×18～19歳 (1)": for callers that word the problem in the user's language.
+     */
+    public String category(Codebook codebook) {
+        return category(variables, codes, codebook);
+    }
+
     private static String message(Kind kind, List<String> variables, List<String> codes, Codebook codebook) {
+        String what = category(variables, codes, codebook);
+        return kind == Kind.NO_TARGET
+                ? what + " has respondents but no population target. Collapse this category into a neighbouring one"
+                        + " (recode it), leave these respondents out of the weighting (they get an empty weight: \"leave out\" in"
+                        + " the raking dialog, --leave-out-unmatched on the command line), or leave " + String.join("+", variables)
+                        + " out of the margins."
+                : what + " has a population target but no respondent, so it cannot be met. Merge it with a neighbouring"
+                        + " category in both the data and the population table, or remove it from the margin.";
+    }
+
+    private static String category(List<String> variables, List<String> codes, Codebook codebook) {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
@@ -65,12 +84,6 @@ public final class RakingGap extends WorkbenchException {
                             .map(Codebook.Value::label).orElse(code);
             labels.add(label.equals(code) ? code : label + " (" + code + ")");
         }
-        String what = String.join("×", variables) + " = " + String.join("×", labels);
-        return kind == Kind.NO_TARGET
-                ? what + " has respondents but no population target. Collapse this category into a neighbouring one"
-                        + " (recode it), drop these respondents before raking, or leave " + String.join("+", variables)
-                        + " out of the margins."
-                : what + " has a population target but no respondent, so it cannot be met. Merge it with a neighbouring"
-                        + " category in both the data and the population table, or remove it from the margin.";
+        return String.join("×", variables) + " = " + String.join("×", labels);
     }
 }

@@ -32,6 +32,15 @@ public interface AppContext {
     /** Reloads the catalog tree (after a feature created a dataset). */
     void refreshCatalog();
 
+    /**
+     * Counts the catalog reloads of this window ({@link #refreshCatalog}: an import, a derived dataset, a stored
+     * register): views that list datasets (the Cross-tab tab's surveys, the Map tab's layers) listen to it, so a dataset
+     * imported in one place is offered in every tab without reopening the project. Simple contexts never change it.
+     */
+    default javafx.beans.property.ReadOnlyLongProperty catalogRevision() {
+        return new javafx.beans.property.SimpleLongProperty();
+    }
+
     /** Selects a dataset in the catalog and shows it in the data view. */
     void showDataset(String name);
 
@@ -59,6 +68,11 @@ public interface AppContext {
      */
     default java.nio.file.Path dialogFolder() {
         return FileDialogs.defaultFolder(project().get());
+    }
+
+    /** How open and save dialogs are shown ({@link FileDialogs#SYSTEM}: the system's dialogs). */
+    default FileDialogs.Chooser fileChooser() {
+        return FileDialogs.SYSTEM;
     }
 
     /** Remembers the folder of a file the user chose in a dialog, for the next dialog. */

@@ -16,6 +16,19 @@ import jp.ebpm.analysis.store.Project;
  */
 public final class FileDialogs {
 
+    /**
+     * Shows a file dialog and returns the chosen file (null when cancelled). The window uses the system's dialog
+     * ({@link #SYSTEM}); tests give the main window one that answers without a window, so that they click the real
+     * Export, Save and Import buttons.
+     */
+    @FunctionalInterface
+    public interface Chooser {
+        File show(FileChooser dialog, boolean save, javafx.stage.Window owner);
+    }
+
+    /** The system's open and save dialogs. */
+    public static final Chooser SYSTEM = (dialog, save, owner) -> save ? dialog.showSaveDialog(owner) : dialog.showOpenDialog(owner);
+
     /** The project's folder for exported files. */
     public static final String EXPORTS = "exports";
 
@@ -44,14 +57,26 @@ public final class FileDialogs {
      * @param filters file types, the first is preselected
      */
     public static Optional<Path> save(AppContext context, String title, String initialName, FileChooser.ExtensionFilter... filters) {
+        return save(context, context.owner(), title, initialName, filters);
+    }
+
+    /** Asks where to save, over a given window (a dialog of its own, such as the codebook editor). */
+    public static Optional<Path> save(AppContext context, javafx.stage.Window owner, String title, String initialName,
+                                      FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = chooser(context, title, filters);
         chooser.setInitialFileName(initialName);
-        return remember(context, chooser.showSaveDialog(context.owner()));
+        return remember(context, context.fileChooser().show(chooser, true, owner));
     }
 
     /** Asks for a file to open. */
     public static Optional<Path> open(AppContext context, String title, FileChooser.ExtensionFilter... filters) {
-        return remember(context, chooser(context, title, filters).showOpenDialog(context.owner()));
+        return open(context, context.owner(), title, filters);
+    }
+
+    /** Asks for a file to open, over a given window. */
+    public static Optional<Path> open(AppContext context, javafx.stage.Window owner, String title,
+                                      FileChooser.ExtensionFilter... filters) {
+        return remember(context, context.fileChooser().show(chooser(context, title, filters), false, owner));
     }
 
     private static FileChooser chooser(AppContext context, String title, FileChooser.ExtensionFilter... filters) {

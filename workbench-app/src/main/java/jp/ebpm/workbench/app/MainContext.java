@@ -24,16 +24,25 @@ final class MainContext implements AppContext {
     private final Theme theme;
     private TaskRunner tasks;
     private Runnable refresh = () -> { };
+    private final javafx.beans.property.SimpleLongProperty revision = new javafx.beans.property.SimpleLongProperty();
     private Consumer<String> show = name -> { };
     private java.util.function.Supplier<jp.ebpm.workbench.app.settings.WorkbenchSettings> settings =
             jp.ebpm.workbench.app.settings.WorkbenchSettings::defaults;
     private java.nio.file.Path lastFolder;
 
-    MainContext(Window owner, ProjectSession session, Bundles bundles, Theme theme) {
+    private final FileDialogs.Chooser fileChooser;
+
+    MainContext(Window owner, ProjectSession session, Bundles bundles, Theme theme, FileDialogs.Chooser fileChooser) {
         this.owner = owner;
         this.session = session;
         this.bundles = bundles;
         this.theme = theme;
+        this.fileChooser = fileChooser;
+    }
+
+    @Override
+    public FileDialogs.Chooser fileChooser() {
+        return fileChooser;
     }
 
     private Consumer<String> notice = s -> { };
@@ -113,6 +122,16 @@ final class MainContext implements AppContext {
     @Override
     public void refreshCatalog() {
         refresh.run();
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyLongProperty catalogRevision() {
+        return revision;
+    }
+
+    /** Counts one catalog reload (the window's refresh, from any caller). */
+    void catalogReloaded() {
+        revision.set(revision.get() + 1);
     }
 
     @Override

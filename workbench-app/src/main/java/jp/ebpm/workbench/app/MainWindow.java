@@ -48,6 +48,16 @@ public final class MainWindow {
      * @param sample the first-start project
      */
     public MainWindow(Stage stage, SettingsStore store, SampleProjectProvider sample) {
+        this(stage, store, sample, FileDialogs.SYSTEM);
+    }
+
+    /**
+     * @param stage       the window
+     * @param store       the user's settings (language, recent projects)
+     * @param sample      the first-start project
+     * @param fileChooser how open and save dialogs are shown (tests answer them without a window)
+     */
+    public MainWindow(Stage stage, SettingsStore store, SampleProjectProvider sample, FileDialogs.Chooser fileChooser) {
         this.stage = stage;
         this.theme = Theme.detect();
         this.bundles = new Bundles(store.load().language().locale());
@@ -60,7 +70,7 @@ public final class MainWindow {
         MainContext[] holder = new MainContext[1];
         this.runner = new FxTaskRunner(3, (title, error) -> holder[0].showError(title, error));
         this.session = new ProjectSession(store, runner, sample, bundles);
-        this.context = new MainContext(stage, session, bundles, theme);
+        this.context = new MainContext(stage, session, bundles, theme, fileChooser);
         context.useSettings(session::settings);
         holder[0] = context;
 
@@ -148,6 +158,7 @@ public final class MainWindow {
     void refreshCatalog() {
         catalog.refresh();
         data.reload();
+        context.catalogReloaded();
     }
 
     /** The shown dataset is cleared when it left the catalog and re-read when its entry changed. */

@@ -181,7 +181,8 @@ final class CrosstabCommand implements Callable<Integer> {
                         r.spec().table(), r.spec().rowVar(), r.spec().colVar(), r.spec().layerVar(), "xlsx"));
                 CrossTabExport.writeXlsx(p, r, file, jp.ebpm.analysis.export.xlsx.ReportInfo.of(
                         csv != null ? CrossTabExport.title(r).replaceFirst("^data: ", csv.getFileName() + ": ") : CrossTabExport.title(r),
-                        "", java.time.LocalDate.now(), author, "EBPM Workbench"));
+                        "", java.time.LocalDate.now(), author, "EBPM Workbench"),
+                        jp.ebpm.analysis.survey.chart.SurveyCharts.defaultChart(r, r.overall(), false));
                 stdout.println("wrote " + file);
             }
             case csv -> {

@@ -53,6 +53,10 @@ final class RakeCommand implements Callable<Integer> {
     @Option(names = "--max-iterations", defaultValue = "1000", description = "Most cycles over the margins (default ${DEFAULT-VALUE}).")
     int maxIterations;
 
+    @Option(names = "--leave-out-unmatched", description = "Leave respondents in a category that a margin has no population"
+            + " target for (e.g. sex = other) out of the weighting: they get an empty weight. Default: refuse.")
+    boolean leaveOutUnmatched;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +72,7 @@ final class RakeCommand implements Callable<Integer> {
             lo = parts[0].isBlank() ? null : Double.valueOf(parts[0].trim());
             hi = parts[1].isBlank() ? null : Double.valueOf(parts[1].trim());
         }
-        RakeOptions opt = new RakeOptions(baseWeight, epsilon, maxIterations, lo, hi);
+        RakeOptions opt = new RakeOptions(baseWeight, epsilon, maxIterations, lo, hi, leaveOutUnmatched);
         try (Project p = project.open()) {
             var info = p.catalog().get(dataset);
             // margin variables are checked against the dataset first: a typo gets one line with a suggestion
@@ -95,6 +99,16 @@ final class RakeCommand implements Callable<Integer> {
             report.put("iterations", r.iterations());
             report.put("max_relative_deviation", r.maxRelativeDeviation());
             report.put("respondents", r.respondents());
+            report.put("left_out", r.leftOut());
+            List<Object> left = new ArrayList<>();
+            for (RakeResult.LeftOut l : r.leftOutCategories()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("margin", String.join("×", l.variables()));
+                x.put("category", l.codes());
+                x.put("respondents", l.respondents());
+                left.add(x);
+            }
+            report.put("left_out_categories", left);
             report.put("sum_weights", r.sumWeights());
             report.put("min_weight", r.minWeight());
             report.put("max_weight", r.maxWeight());

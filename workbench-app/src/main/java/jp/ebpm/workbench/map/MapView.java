@@ -88,6 +88,8 @@ final class MapView {
             shown.clear();
             refreshLayers();
         });
+        // a layer created elsewhere is offered here at once (the shown map stays)
+        context.catalogRevision().addListener((obs, old, n) -> refreshLayers());
         refreshLayers();
     }
 

@@ -57,6 +57,8 @@ final class OverlayPanel {
     private final TitledPane pane;
     private final List<VBox> rows = new ArrayList<>();
     private List<MapModel.LayerRef> layers = List.of();
+    /** True while the layer lists are replaced: their passing changes are not the user's. */
+    private boolean refreshing;
 
     OverlayPanel(AppContext context, ResourceBundle text, Consumer<String> created) {
         this.context = context;
@@ -97,8 +99,16 @@ final class OverlayPanel {
                 row("map.overlay.source", source), row("map.overlay.value", valueField), row("map.overlay.output", output), run,
                 result);
         box.setPadding(new Insets(4));
-        polygons.valueProperty().addListener((o, a, v) -> fillFields(key, v, true));
-        source.valueProperty().addListener((o, a, v) -> fillFields(valueField, v, false));
+        polygons.valueProperty().addListener((o, a, v) -> {
+            if (!refreshing) {
+                fillFields(key, v, true);
+            }
+        });
+        source.valueProperty().addListener((o, a, v) -> {
+            if (!refreshing) {
+                fillFields(valueField, v, false);
+            }
+        });
         operation.valueProperty().addListener((o, a, op) -> showRows(op));
         operation.getSelectionModel().select(Operation.COUNT);
         pane = new TitledPane(text.getString("map.overlay.title"), box);
@@ -138,10 +148,25 @@ final class OverlayPanel {
     /** Offers the project's layers as inputs: point layers for points, area layers for polygons and population. */
     void setLayers(List<MapModel.LayerRef> refs) {
         this.layers = List.copyOf(refs);
-        set(points, refs.stream().filter(MapModel.LayerRef::points).map(MapModel.LayerRef::name).toList());
-        List<String> areas = refs.stream().filter(r -> !r.points()).map(MapModel.LayerRef::name).toList();
-        set(polygons, areas);
-        set(source, areas);
+        String polygonsBefore = polygons.getValue();
+        String sourceBefore = source.getValue();
+        // a refreshed list (e.g. with the layer a run has just created) keeps the user's choices: replacing the items
+        // passes the combo boxes through an empty value, which must not re-pick the key and value fields
+        refreshing = true;
+        try {
+            set(points, refs.stream().filter(MapModel.LayerRef::points).map(MapModel.LayerRef::name).toList());
+            List<String> areas = refs.stream().filter(r -> !r.points()).map(MapModel.LayerRef::name).toList();
+            set(polygons, areas);
+            set(source, areas);
+        } finally {
+            refreshing = false;
+        }
+        if (polygons.getValue() == null || !polygons.getValue().equals(polygonsBefore)) {
+            fillFields(key, polygons.getValue(), true);
+        }
+        if (source.getValue() == null || !source.getValue().equals(sourceBefore)) {
+            fillFields(valueField, source.getValue(), false);
+        }
     }
 
     private static void set(ComboBox<String> c, List<String> names) {

@@ -1,6 +1,5 @@
 package jp.ebpm.workbench.survey;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -341,13 +340,8 @@ final class CodebookEditor {
     }
 
     private void chooseImport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("codebook.import"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV / Excel", "*.csv", "*.xlsx"));
-        File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            importFile(f.toPath());
-        }
+        jp.ebpm.workbench.app.FileDialogs.open(context, stage, text.getString("codebook.import"),
+                new FileChooser.ExtensionFilter("CSV / Excel", "*.csv", "*.xlsx")).ifPresent(this::importFile);
     }
 
     /** Reads a CSV/.xlsx codebook into the editor (replacing its rows; nothing is saved yet). */
@@ -359,14 +353,8 @@ final class CodebookEditor {
     }
 
     private void chooseExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("codebook.export"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialFileName("codebook.csv");
-        File f = chooser.showSaveDialog(stage);
-        if (f != null) {
-            exportFile(f.toPath());
-        }
+        jp.ebpm.workbench.app.FileDialogs.save(context, stage, text.getString("codebook.export"), "codebook.csv",
+                new FileChooser.ExtensionFilter("CSV", "*.csv")).ifPresent(this::exportFile);
     }
 
     /** Writes the codebook as edited to a CSV file in the documented format. */

@@ -98,6 +98,8 @@ final class CrossTabView {
         this.likert = new LikertView(context, text);
         build();
         context.project().addListener((obs, old, p) -> loadDatasets());
+        // a dataset imported elsewhere (File > Import) is offered here at once
+        context.catalogRevision().addListener((obs, old, n) -> loadDatasets());
         loadDatasets();
     }
 
@@ -305,7 +307,10 @@ final class CrossTabView {
             List<String> names = list.stream()
                     .sorted(java.util.Comparator.comparing((DatasetInfo d) -> d.kind() != jp.ebpm.analysis.store.DatasetKind.SURVEY))
                     .map(DatasetInfo::name).toList();
-            dataset.setItems(FXCollections.observableArrayList(names));
+            if (!dataset.getItems().equals(names)) {
+                // in place: the chosen dataset stays chosen (and its variables, weight and options with it)
+                dataset.getItems().setAll(names);
+            }
             if (dataset.getValue() == null) {
                 list.stream().filter(d -> d.kind() == jp.ebpm.analysis.store.DatasetKind.SURVEY).findFirst()
                         .ifPresent(d -> dataset.setValue(d.name()));
@@ -420,9 +425,8 @@ final class CrossTabView {
         CrossTabResult result = vm.result.shown().get();
         GridTable.show(table, CrossTabGrid.grid(t, options.figures(), labels()));
         stats.setText(String.join("\n", CrossTabStats.lines(result, t, text)));
-        boolean likertRows = result.spec().codebook().variable(result.spec().rowVar())
-                .filter(v -> v.type() == jp.ebpm.analysis.survey.VariableType.LIKERT).isPresent();
-        chart.show(t, SurveyTitles.table(result.spec(), t.layer(), english()), likertRows);
+        chart.show(t, SurveyTitles.table(result.spec(), t.layer(), english()),
+                jp.ebpm.analysis.survey.chart.SurveyCharts.orderedRows(result.spec()));
     }
 
     /** The TSV of the table shown in the current mode, or empty while a new one is computed. */
@@ -457,7 +461,8 @@ final class CrossTabView {
         return switch (m) {
             case MULTIPLE_RESPONSE -> multipleResponse.exportXlsx(p, file, context.organization(), context.author(), done);
             case LIKERT -> likert.exportXlsx(p, file, context.organization(), context.author(), done);
-            default -> vm.exportXlsx(p, file, context.organization(), context.author(), text.getString("survey.task.export"), done);
+            default -> vm.exportXlsx(p, file, context.organization(), context.author(), text.getString("survey.task.export"),
+                    vm.result.forOutput().isPresent() ? chart.chart() : null, done);
         };
     }
 

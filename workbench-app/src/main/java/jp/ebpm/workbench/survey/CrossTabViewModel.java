@@ -78,19 +78,20 @@ final class CrossTabViewModel {
 
     /**
      * Writes the shown result to an .xlsx workbook with its provenance (survey, question texts, weight and raking
-     * margins, source file and SHA-256) and the cover (organisation and author from the settings); nothing while a
-     * new table is being computed.
+     * margins, source file and SHA-256), the cover (organisation and author from the settings) and the chart on screen
+     * (sheet グラフ; none when null); nothing while a new table is being computed.
      *
      * @return the export task, or null when there is nothing to export
      */
-    Task<Path> exportXlsx(Project p, Path file, String organization, String author, String title, java.util.function.Consumer<Path> done) {
+    Task<Path> exportXlsx(Project p, Path file, String organization, String author, String title,
+                          org.jfree.chart.JFreeChart chart, java.util.function.Consumer<Path> done) {
         CrossTabResult r = result.forOutput().orElse(null);
         if (r == null || p == null) {
             return null;
         }
         return context.tasks().run(title, (progress, cancel) -> {
             CrossTabExport.writeXlsx(p, r, file, ReportInfo.of(CrossTabExport.title(r), organization, java.time.LocalDate.now(),
-                    author, "EBPM Workbench"));
+                    author, "EBPM Workbench"), chart);
             return file;
         }, done);
     }

@@ -90,13 +90,8 @@ final class RakeDialog {
         }
 
         private void chooseFile() {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("rake.margin.file"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            File f = chooser.showOpenDialog(stage);
-            if (f != null) {
-                useFile(f.getAbsolutePath());
-            }
+            jp.ebpm.workbench.app.FileDialogs.open(context, stage, text.getString("rake.margin.file"),
+                    new FileChooser.ExtensionFilter("CSV", "*.csv")).ifPresent(f -> useFile(f.toAbsolutePath().toString()));
         }
 
         void useFile(String path) {
@@ -137,6 +132,7 @@ final class RakeDialog {
     private final TextField epsilon = new TextField("1e-10");
     private final TextField maxIterations = new TextField("1000");
     private final TextField outWeight = new TextField("rake_weight");
+    private final javafx.scene.control.CheckBox leaveOut = new javafx.scene.control.CheckBox();
     private final Button run = new Button();
     private final Button stop = new Button();
     private final ProgressBar progress = new ProgressBar(0);
@@ -163,9 +159,11 @@ final class RakeDialog {
                 .orElse(List.of());
         this.onWeightWritten = onWeightWritten;
         String firstStatistics = null;
-        // statistics datasets first: they are the usual population tables
+        // statistics datasets first: they are the usual population tables; among them the likeliest population table
+        // of this survey first: the most columns named like the survey's (ward, sex, age_group), then the narrowest
         List<DatasetInfo> sorted = new ArrayList<>(datasets);
-        sorted.sort((a, b) -> Boolean.compare(b.kind() == DatasetKind.STATISTICS, a.kind() == DatasetKind.STATISTICS));
+        sorted.sort(java.util.Comparator.comparing((DatasetInfo d) -> d.kind() != DatasetKind.STATISTICS)
+                .thenComparing(d -> -shared(d, columns)).thenComparing(d -> d.columnNames().size()));
         for (DatasetInfo d : sorted) {
             if (d.name().equals(dataset) || d.kind() == DatasetKind.BOUNDARY || d.kind() == DatasetKind.POINTS
                     || d.kind() == DatasetKind.KPI || d.kind() == DatasetKind.LOCATION) {
@@ -178,6 +176,11 @@ final class RakeDialog {
         }
         this.defaultSource = firstStatistics;
         build();
+    }
+
+    /** How many columns a dataset shares (by name) with the survey. */
+    private static long shared(DatasetInfo d, List<String> surveyColumns) {
+        return d.columnNames().stream().filter(surveyColumns::contains).count();
     }
 
     private java.util.Optional<String> defaultSource() {
@@ -209,6 +212,9 @@ final class RakeDialog {
         epsilon.setId("rake-epsilon");
         maxIterations.setId("rake-max-iterations");
         outWeight.setId("rake-out");
+        leaveOut.setId("rake-leave-out");
+        leaveOut.setText(text.getString("rake.leaveOut"));
+        leaveOut.setWrapText(true);
         run.setId("rake-run");
         stop.setId("rake-stop");
         progress.setId("rake-progress");
@@ -240,6 +246,7 @@ final class RakeDialog {
         options.addRow(2, new Label(text.getString("rake.epsilon")), epsilon);
         options.addRow(3, new Label(text.getString("rake.maxIterations")), maxIterations);
         options.addRow(4, new Label(text.getString("rake.out")), outWeight);
+        options.add(leaveOut, 0, 5, 2, 1);
 
         run.setText(text.getString("rake.run"));
         run.setDefaultButton(true);
@@ -351,7 +358,7 @@ final class RakeDialog {
         try {
             String b = baseWeight.getValue() == null || baseWeight.getSelectionModel().getSelectedIndex() == 0 ? null : baseWeight.getValue();
             opt = new RakeOptions(b, Double.parseDouble(epsilon.getText().trim()), Integer.parseInt(maxIterations.getText().trim()),
-                    bound(lower), bound(upper));
+                    bound(lower), bound(upper), leaveOut.isSelected());
         } catch (IllegalArgumentException e) {
             status.setText(MessageFormat.format(text.getString("rake.error.options"), e.getMessage()));
             return;
@@ -367,8 +374,12 @@ final class RakeDialog {
             try {
                 r = Raking.rakeInto(project, dataset, ms, relativeBounds(opt, ms), out, listener, cancel);
             } catch (jp.ebpm.analysis.survey.RakingGap gap) {
-                // name the category by its codebook labels and suggest collapsing or dropping it
-                throw gap.labelled(ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
+                // name the category by its codebook labels and suggest collapsing or dropping it, in the UI's language
+                String category = gap.category(ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
+                String key = gap.kind() == jp.ebpm.analysis.survey.RakingGap.Kind.NO_TARGET ? "rake.gap.noTarget"
+                        : "rake.gap.noRespondents";
+                throw new jp.ebpm.analysis.WorkbenchException(MessageFormat.format(text.getString(key), category,
+                        String.join("+", gap.variables())), gap);
             }
             return new Run(r, ProjectCodebooks.load(project, dataset).orElse(fallbackCodebook));
         }, r -> {
@@ -426,11 +437,28 @@ final class RakeDialog {
         stop.setDisable(true);
         progress.setProgress(1);
         double mean = r.respondents() == 0 ? Double.NaN : r.sumWeights() / r.respondents();
+        report.setMinHeight(Region.USE_PREF_SIZE);
         report.setText(MessageFormat.format(text.getString("rake.report"),
                 r.converged() ? text.getString("rake.yes") : text.getString("rake.no"), r.iterations(),
                 String.format(Locale.ROOT, "%.3e", r.maxRelativeDeviation()), String.format(Locale.ROOT, "%,d", r.respondents()),
                 number(r.sumWeights(), 1), number(r.minWeight(), 4), number(r.maxWeight(), 4), number(mean, 4),
                 String.format(Locale.ROOT, "%,d", r.trimmed()), number(r.kishDesignEffect(), 4), number(r.effectiveN(), 1)));
+        if (r.leftOut() > 0) {
+            List<String> cats = new ArrayList<>();
+            for (RakeResult.LeftOut l : r.leftOutCategories()) {
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < l.codes().size(); i++) {
+                    String v = i < l.variables().size() ? l.variables().get(i) : "";
+                    String code = l.codes().get(i);
+                    String label = codebook.variable(v).flatMap(x -> x.value(code)).map(Codebook.Value::label).orElse(null);
+                    parts.add(label == null ? code : label);
+                }
+                cats.add(String.join("×", parts) + " " + l.respondents());
+            }
+            report.setText(report.getText() + "\n" + MessageFormat.format(text.getString("rake.report.leftOut"),
+                    String.format(Locale.ROOT, "%,d", r.leftOut()), String.join(", ", cats),
+                    String.join(", ", r.leftOutCategories().stream().map(l -> String.join("×", l.variables())).distinct().toList())));
+        }
         checks.setItems(FXCollections.observableArrayList(r.margins()));
         status.setText(MessageFormat.format(text.getString(r.converged() ? "rake.done" : "rake.done.notConverged"), column, dataset));
         onWeightWritten.accept(column);

@@ -134,9 +134,21 @@ public final class TestAppContext implements AppContext {
         return owner;
     }
 
+    private final javafx.beans.property.SimpleLongProperty revision = new javafx.beans.property.SimpleLongProperty();
+
     @Override
     public void refreshCatalog() {
-        // nothing to refresh in tests
+        // no catalog tree in tests; views listening for catalog changes are told
+        if (Platform.isFxApplicationThread()) {
+            revision.set(revision.get() + 1);
+        } else {
+            Platform.runLater(() -> revision.set(revision.get() + 1));
+        }
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyLongProperty catalogRevision() {
+        return revision;
     }
 
     @Override

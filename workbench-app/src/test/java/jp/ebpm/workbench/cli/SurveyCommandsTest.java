@@ -95,8 +95,13 @@ class SurveyCommandsTest {
             assertEquals("r × c", sheet.getRow(0).getCell(0).getStringCellValue());
             assertEquals(26.0, sheet.getRow(3).getCell(1).getNumericCellValue(), 0.0);
             assertTrue(sheet.getRow(3).getCell(2).getCellStyle().getDataFormatString().contains("%"));
-            assertTrue(java.util.stream.IntStream.range(0, wb.getNumberOfSheets())
-                    .mapToObj(wb::getSheetName).toList().containsAll(java.util.List.of("cells", "statistics")));
+            assertEquals(java.util.List.of("表紙", "表", "グラフ", "cells", "statistics", "出典・注記"),
+                    java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList());
+            // the default chart as one picture on its own sheet, titled like the table
+            org.apache.poi.xssf.usermodel.XSSFSheet chart = (org.apache.poi.xssf.usermodel.XSSFSheet) wb.getSheet("グラフ");
+            assertEquals("r × c", chart.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(1, chart.getDrawingPatriarch().getShapes().stream()
+                    .filter(sh -> sh instanceof org.apache.poi.xssf.usermodel.XSSFPicture).count());
         }
         // A NET row (codes 1 and 2) is written after the categories, with the sum of their counts.
         Path withNet = dir.resolve("net.xlsx");
@@ -159,6 +164,36 @@ class SurveyCommandsTest {
         close(1.66379691124452, rs.get("ndf"));
         close(331.095585337659, rs.get("ddf"));
         close(3.05778555198151e-05, rs.get("p"));
+    }
+
+    /** Respondents whose category the population lacks are refused, or left out with an empty weight on request. */
+    @Test
+    void rakeLeavesOutRespondentsWithoutAPopulationTargetOnRequest(@TempDir Path dir) throws IOException {
+        Path data = jp.ebpm.analysis.sample.SampleProject.locateSampleData().orElseThrow().resolve("survey");
+        String project = dir.resolve("p").toString();
+        String pop = data.resolve("population.csv").toString();
+        CliTestSupport.Result i = CliTestSupport.run("import", "--project", project, "--file", data.resolve("respondents.csv").toString(),
+                "--name", "s", "--kind", "survey");
+        assertEquals(0, i.exitCode(), i.err());
+        CliTestSupport.Result refused = CliTestSupport.run("rake", "--project", project, "--dataset", "s", "--margins", "ward=" + pop,
+                "--margins", "sex+age_group=" + pop, "--out-weight", "w");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("has respondents but no population target") && refused.err().contains("--leave-out-unmatched"),
+                refused.err());
+        CliTestSupport.Result r = CliTestSupport.run("rake", "--project", project, "--dataset", "s", "--margins", "ward=" + pop,
+                "--margins", "sex+age_group=" + pop, "--out-weight", "w", "--leave-out-unmatched");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("converged").asBoolean());
+        // the sample's 7 respondents with sex = 3 (その他): the population knows only 1 and 2
+        assertEquals(1493, j.get("respondents").asLong());
+        assertEquals(7, j.get("left_out").asLong());
+        assertEquals("sex×age_group", j.get("left_out_categories").get(0).get("margin").asText());
+        assertEquals(1_202_106.0, j.get("sum_weights").asDouble(), 1e-3);
+        CliTestSupport.Result q = CliTestSupport.run("sql", "--project", project, "--query",
+                "select count(*) from s where w is null and sex = 3", "--format", "csv");
+        assertEquals(0, q.exitCode(), q.err());
+        assertTrue(q.out().strip().endsWith("7"), q.out());
     }
 
     @Test

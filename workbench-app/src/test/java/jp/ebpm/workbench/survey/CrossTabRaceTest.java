@@ -72,14 +72,14 @@ class CrossTabRaceTest {
         Path out = dir.resolve("while-computing.xlsx");
         robot.interact(() -> {
             assertTrue(vm.result.outputDisabled().get(), "export and copy are off while computing");
-            assertNull(vm.exportXlsx(project, out, "", "", "export", f -> { }));
+            assertNull(vm.exportXlsx(project, out, "", "", "export", null, f -> { }));
         });
         ctx.stopHolding();
         slow.countDown();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.result.forOutput().isPresent());
         assertEquals("ward", vm.result.forOutput().orElseThrow().spec().colVar());
         assertTrue(!Files.exists(out));
-        robot.interact(() -> vm.exportXlsx(project, out, "川崎市 総務企画局", "テスト 太郎", "export", f -> { }));
+        robot.interact(() -> vm.exportXlsx(project, out, "川崎市 総務企画局", "テスト 太郎", "export", null, f -> { }));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(out) && Files.size(out) > 1000);
         String all = text(out);
         assertTrue(all.contains("お住まいの区"), "the ward table on screen, with question texts");

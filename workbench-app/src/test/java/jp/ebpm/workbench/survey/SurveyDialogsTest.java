@@ -298,6 +298,9 @@ class SurveyDialogsTest {
         // the 7 respondents answering その他 (code 3) have no population target: named by its label, with a suggestion
         assertTrue(status.getText().contains("sex = その他 (3) has respondents but no population target"), status.getText());
         assertTrue(status.getText().contains("Collapse this category"), status.getText());
+        // worded by the dialog's bundle (Japanese in a Japanese UI), pointing at the dialog's own check box
+        assertTrue(status.getText().contains("tick \"Leave out respondents in a category without a population target\""),
+                status.getText());
         assertFalse(project.catalog().get(SURVEY).columnNames().contains("w_sex"));
         robot.clickOn(robot.from(root).lookup("#rake-close").queryButton());
     }

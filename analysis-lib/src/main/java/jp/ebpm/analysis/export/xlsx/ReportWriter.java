@@ -125,8 +125,20 @@ public final class ReportWriter implements AutoCloseable {
      * @return the sheet name
      */
     public String addMap(String title, byte[] png, List<String> notes, Provenance prov) {
+        return addImage(title, title, png, notes, prov);
+    }
+
+    /**
+     * Adds a picture sheet (a map or a chart) under a short sheet name: the title, the PNG image scaled to fit an A4
+     * landscape page, notes and provenance.
+     *
+     * @throws WorkbenchException when the bytes are not a PNG image
+     * @return the sheet name
+     * @since 0.4
+     */
+    public String addImage(String sheetName, String title, byte[] png, List<String> notes, Provenance prov) {
         int[] size = pngSize(png);
-        SXSSFSheet sh = wb.createSheet(names.name(title));
+        SXSSFSheet sh = wb.createSheet(names.name(sheetName));
         styles.set(sh.createRow(0).createCell(0), title, Styles.Role.TITLE, "General");
         // at the default width a column is ~64 px and a row 20 px; fit into 14 columns x 22 rows, so that
         // title, map, notes and provenance print on one A4 landscape page

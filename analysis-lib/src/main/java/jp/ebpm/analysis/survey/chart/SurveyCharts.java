@@ -25,6 +25,10 @@ import org.jfree.svg.SVGGraphics2D;
 import jp.ebpm.analysis.WorkbenchException;
 import jp.ebpm.analysis.io.JapaneseFonts;
 import jp.ebpm.analysis.survey.CrossTab;
+import jp.ebpm.analysis.survey.CrossTabResult;
+import jp.ebpm.analysis.survey.CrossTabSpec;
+import jp.ebpm.analysis.survey.SurveyTitles;
+import jp.ebpm.analysis.survey.VariableType;
 
 /**
  * Charts of survey tables, drawn headless with JFreeChart in a Japanese-capable font and calm colours
@@ -134,6 +138,41 @@ public final class SurveyCharts {
         NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
         axis.setNumberFormatOverride(new MagnitudeFormat());
         return themed(chart, qualitative(2));
+    }
+
+    /**
+     * Whether the rows of a table are an ordered scale drawn in diverging colours: the codebook types the row variable
+     * {@code likert}. The Cross-tab tab and {@code workbench crosstab --format xlsx} use this one rule.
+     *
+     * @since 0.4
+     */
+    public static boolean orderedRows(CrossTabSpec spec) {
+        return spec.codebook().variable(spec.rowVar()).filter(v -> v.type() == VariableType.LIKERT).isPresent();
+    }
+
+    /**
+     * The default chart of a table of a result: 100% stacked bars titled with the question texts
+     * ({@link SurveyTitles#table}), diverging colours for a Likert row variable ({@link #orderedRows}).
+     *
+     * @since 0.4
+     */
+    public static JFreeChart defaultChart(CrossTabResult r, CrossTab t, boolean english) {
+        return stackedPercent(t, SurveyTitles.table(r.spec(), t.layer(), english), orderedRows(r.spec()));
+    }
+
+    /**
+     * The chart as PNG bytes (for a workbook).
+     *
+     * @since 0.4
+     */
+    public static byte[] png(JFreeChart chart, int width, int height) {
+        java.awt.image.BufferedImage img = chart.createBufferedImage(width, height);
+        try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(img, "png", bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot draw the chart: " + e.getMessage(), e);
+        }
     }
 
     /** Writes a PNG. */

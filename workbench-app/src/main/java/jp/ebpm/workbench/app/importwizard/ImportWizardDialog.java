@@ -111,6 +111,7 @@ public final class ImportWizardDialog {
         skip.setPrefWidth(90);
         skip.valueProperty().addListener((o, a, v) -> model.chooseSkipRows(v == null ? -1 : v));
         Label detected = new Label();
+        detected.setId("importDetected");
         detected.getStyleClass().add("hint");
         model.preview().addListener((o, a, p) -> {
             sheet.setItems(FXCollections.observableArrayList(p == null ? java.util.List.of() : p.sheets()));
@@ -141,6 +142,7 @@ public final class ImportWizardDialog {
         nameError.getStyleClass().add("error-text");
         nameError.textProperty().bind(model.nameError());
         ComboBox<DatasetKind> kind = new ComboBox<>(FXCollections.observableArrayList(DatasetKind.values()));
+        kind.setId("importKind");
         kind.setConverter(converter("kind."));
         kind.valueProperty().bindBidirectional(model.kind());
         ComboBox<Sensitivity> sensitivity = new ComboBox<>(FXCollections.observableArrayList(Sensitivity.values()));
@@ -192,16 +194,10 @@ public final class ImportWizardDialog {
     }
 
     private void browse(AppContext context) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("import.title"));
-        chooser.getExtensionFilters().addAll(
+        jp.ebpm.workbench.app.FileDialogs.open(context, text.getString("import.title"),
                 new FileChooser.ExtensionFilter(text.getString("import.filter.data"),
                         "*.csv", "*.tsv", "*.txt", "*.xlsx", "*.xls", "*.parquet"),
-                new FileChooser.ExtensionFilter(text.getString("import.filter.all"), "*.*"));
-        java.io.File chosen = chooser.showOpenDialog(context.owner());
-        if (chosen != null) {
-            model.file().set(chosen.toPath());
-        }
+                new FileChooser.ExtensionFilter(text.getString("import.filter.all"), "*.*")).ifPresent(f -> model.file().set(f));
     }
 
     private static String delimiterName(char c) {
